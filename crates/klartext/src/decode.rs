@@ -1,0 +1,191 @@
+//! Bytes to text: which character encoding a page is in, and decoding it.
+//!
+//! Order of evidence, strongest first:
+//! 1. a byte-order mark;
+//! 2. the charset the caller passes (HTTP `Content-Type`, a WARC header);
+//! 3. a `<meta charset>` / `http-equiv` declaration near the top of the page;
+//! 4. statistical detection (chardetng) for bytes that are not valid UTF-8.
+//!
+//! A declaration that the bytes contradict loses: a page labelled as a legacy
+//! single-byte charset whose bytes are valid, non-ASCII UTF-8 is read as UTF-8
+//! (a pattern common on re-saved pages), and a page labelled UTF-8 whose bytes
+//! are not is handed to detection. Decoding is lossy and never fails.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+/// How far into the page a `<meta>` charset declaration is looked for. The
+/// HTML standard's prescan reads 1024 bytes; real pages often put a long
+/// `<head>` of scripts first, so we look further.
+const META_PRESCAN_BYTES: usize = 8 * 1024;
+
+/// Where the chosen encoding came from (reported in the Document).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EncodingSource {
+    ByteOrderMark,
+    Caller,
+    Meta,
+    Detected,
+    Utf8Valid,
+}
+
+/// The decoded text and what was decided.
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static Encoding,
+    pub source: EncodingSource,
+}
+
+/// Decode `bytes` to text; `declared` is a charset label from outside the page.
+pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: enc,
+            source: EncodingSource::ByteOrderMark,
+        };
+    }
+    let utf8_ok = std::str::from_utf8(bytes).is_ok();
+    let label = declared
+        .and_then(label_to_encoding)
+        .map(|e| (e, EncodingSource::Caller))
+        .or_else(|| prescan_meta(bytes).map(|e| (e, EncodingSource::Meta)));
+    let chosen = match label {
+        // Valid UTF-8 beats a legacy label: legacy text is almost never valid
+        // UTF-8 once it holds a non-ASCII byte.
+        Some((_, _)) if utf8_ok => (UTF_8, EncodingSource::Utf8Valid),
+        Some((enc, _)) if enc == UTF_8 => (detect(bytes), EncodingSource::Detected),
+        Some(found) => found,
+        None if utf8_ok => (UTF_8, EncodingSource::Utf8Valid),
+        None => (detect(bytes), EncodingSource::Detected),
+    };
+    let (enc, source) = chosen;
+    if enc == UTF_8 && utf8_ok {
+        // Fast path: no copy through the decoder.
+        return Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            encoding: UTF_8,
+            source,
+        };
+    }
+    let (text, _, _) = enc.decode(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: enc,
+        source,
+    }
+}
+
+/// Map a charset label to an encoding, as the HTML standard does: UTF-16
+/// labels in a page mean UTF-8 (the page could not have been read otherwise),
+/// and ISO-8859-1/ASCII mean windows-1252.
+fn label_to_encoding(label: &str) -> Option<&'static Encoding> {
+    let enc = Encoding::for_label(label.trim().trim_matches(|c| c == '"' || c == '\'').as_bytes())?;
+    if enc == UTF_16LE || enc == UTF_16BE {
+        return Some(UTF_8);
+    }
+    Some(enc)
+}
+
+/// Statistical detection for bytes that are not valid UTF-8.
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
+    if enc == UTF_8 {
+        // Invalid UTF-8 that still looks most like UTF-8: the common Western
+        // fallback decodes every byte.
+        return WINDOWS_1252;
+    }
+    enc
+}
+
+/// Find `<meta charset=...>` or `<meta http-equiv content="...; charset=...">`
+/// in the first [`META_PRESCAN_BYTES`] bytes.
+fn prescan_meta(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(META_PRESCAN_BYTES)];
+    let mut pos = 0;
+    while let Some(off) = memchr::memmem::find(&head[pos..], b"<") {
+        let start = pos + off + 1;
+        pos = start;
+        if head.len() < start + 4 || !head[start..start + 4].eq_ignore_ascii_case(b"meta") {
+            continue;
+        }
+        let end = memchr::memchr(b'>', &head[start..]).map_or(head.len(), |e| start + e);
+        let tag = &head[start..end];
+        if let Some(enc) = charset_in(tag) {
+            return Some(enc);
+        }
+        pos = end;
+    }
+    None
+}
+
+/// The encoding named by a `charset=` inside one tag's bytes.
+fn charset_in(tag: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = tag.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let at = memchr::memmem::find(&lower, b"charset")?;
+    let mut rest = &tag[at + 7..];
+    while let [b' ' | b'\t' | b'\n' | b'\r', tail @ ..] = rest {
+        rest = tail;
+    }
+    let rest = rest.strip_prefix(b"=")?;
+    let rest: &[u8] = {
+        let mut r = rest;
+        while let [b' ' | b'\t' | b'"' | b'\'', tail @ ..] = r {
+            r = tail;
+        }
+        r
+    };
+    let len = rest
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>' | b'\t'))
+        .unwrap_or(rest.len());
+    let label = std::str::from_utf8(&rest[..len]).ok()?;
+    label_to_encoding(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_wins() {
+        let d = decode(b"\xEF\xBB\xBFh\xC3\xA9", Some("iso-8859-1"));
+        assert_eq!(d.text, "hé");
+        assert_eq!(d.source, EncodingSource::ByteOrderMark);
+    }
+
+    #[test]
+    fn meta_charset_legacy() {
+        let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xE9</body>";
+        let d = decode(page, None);
+        assert!(d.text.contains("café"));
+        assert_eq!(d.source, EncodingSource::Meta);
+    }
+
+    #[test]
+    fn http_equiv_charset() {
+        let page = b"<meta http-equiv=Content-Type content='text/html; charset=windows-1251'>\xCF\xF0\xE8";
+        assert!(decode(page, None).text.ends_with("При"));
+    }
+
+    #[test]
+    fn valid_utf8_beats_lying_label() {
+        let page = "<meta charset=iso-8859-1><p>Grüße</p>".as_bytes();
+        assert!(decode(page, None).text.contains("Grüße"));
+    }
+
+    #[test]
+    fn unlabelled_legacy_is_detected() {
+        let page = b"<p>Die Stra\xDFe ist sch\xF6n und gr\xFCn, wir gehen \xFCber die Br\xFCcke.</p>";
+        let d = decode(page, None);
+        assert!(d.text.contains("Straße"), "{}", d.text);
+    }
+
+    #[test]
+    fn garbage_never_fails() {
+        let d = decode(&[0xFF, 0xFE, 0x00, 0xD8, 0x80], None);
+        assert!(!d.text.is_empty());
+    }
+}

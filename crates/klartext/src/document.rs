@@ -1,0 +1,90 @@
+//! The Document: the article a reader would recognise, with its parts named.
+//!
+//! This is the engine's only output type; every renderer (text, Markdown,
+//! JSON) and every shell (CLI, batch) works from it.
+
+use serde::Serialize;
+
+/// What kind of body block this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+    Table,
+    Code,
+    ImageCaption,
+}
+
+/// One block of the article body, in page order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// Heading level 1–6, or list nesting depth (1 = top level).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+}
+
+/// A reader comment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comment {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub text: String,
+}
+
+/// The extracted article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Document {
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub site_name: Option<String>,
+    pub kicker: Option<String>,
+    pub title: Option<String>,
+    pub teaser: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub dateline: Option<String>,
+    pub agency: Option<String>,
+    pub description: Option<String>,
+    pub image: Option<String>,
+    pub canonical_url: Option<String>,
+    pub tags: Vec<String>,
+    pub categories: Vec<String>,
+    pub page_type: Option<String>,
+    /// The body, in page order.
+    pub blocks: Vec<Block>,
+    /// The body as plain text: blocks separated by one blank line.
+    pub text: String,
+    pub comments: Vec<Comment>,
+    /// The encoding the page was decoded from (a WHATWG label).
+    pub encoding: Option<String>,
+    /// Which extraction stage produced the body (see `extract::Stage`).
+    pub extracted_by: Option<String>,
+}
+
+impl Document {
+    /// Recompute `text` from `blocks`.
+    pub fn rebuild_text(&mut self) {
+        let mut text = String::with_capacity(self.blocks.iter().map(|b| b.text.len() + 2).sum());
+        for b in &self.blocks {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            text.push_str(&b.text);
+        }
+        self.text = text;
+    }
+}
+
+impl Default for BlockKind {
+    fn default() -> Self {
+        BlockKind::Paragraph
+    }
+}

@@ -1,0 +1,438 @@
+//! The arena tree that html5ever builds into, and the one parse of a page.
+//!
+//! Nodes live in one `Vec` and refer to each other by `u32` index, so a page's
+//! tree is a handful of allocations, cheap to walk and free of reference
+//! counting. Everything after parsing (pruning, segmentation, metadata) walks
+//! this tree read-only.
+
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
+
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{parse_document, Attribute, LocalName, ParseOpts, QualName};
+
+/// Index of a node in [`Dom::nodes`].
+pub type NodeId = u32;
+
+/// Marks "no node" in the link fields.
+pub const NONE: NodeId = u32::MAX;
+
+/// The document node is always the first one.
+pub const DOCUMENT: NodeId = 0;
+
+/// What a node is.
+#[derive(Debug)]
+pub enum NodeData {
+    Document,
+    Doctype,
+    Element(Element),
+    Text(StrTendril),
+    Comment,
+    ProcessingInstruction,
+}
+
+/// An element with its name and attributes.
+#[derive(Debug)]
+pub struct Element {
+    pub name: QualName,
+    pub attrs: Vec<Attribute>,
+    /// For `<template>`: the fragment node holding its contents.
+    pub template_contents: NodeId,
+}
+
+impl Element {
+    /// The value of attribute `name` (no namespace), if present.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| a.value.as_ref())
+    }
+}
+
+/// One node and its links to neighbours.
+#[derive(Debug)]
+pub struct Node {
+    pub parent: NodeId,
+    pub first_child: NodeId,
+    pub last_child: NodeId,
+    pub prev: NodeId,
+    pub next: NodeId,
+    pub data: NodeData,
+}
+
+impl Node {
+    fn new(data: NodeData) -> Self {
+        Node {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        }
+    }
+}
+
+/// A parsed page.
+#[derive(Debug)]
+pub struct Dom {
+    pub nodes: Vec<Node>,
+}
+
+impl Dom {
+    /// Parse a whole document with html5ever's spec-compliant tree builder.
+    pub fn parse(html: &str) -> Dom {
+        let sink = Sink {
+            arena: RefCell::new(Arena {
+                nodes: vec![Node::new(NodeData::Document)],
+                dummy_name: QualName::new(None, Default::default(), LocalName::from("")),
+            }),
+        };
+        let mut opts = ParseOpts::default();
+        // Scripting on: `<noscript>` content is then raw text, as a browser with
+        // JavaScript sees it; we drop it anyway.
+        opts.tree_builder.scripting_enabled = true;
+        parse_document(sink, opts).one(html)
+    }
+
+    #[inline]
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id as usize]
+    }
+
+    /// The element data of `id`, if it is an element.
+    #[inline]
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id as usize].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The local tag name of `id`, or `""` for non-elements.
+    #[inline]
+    pub fn tag(&self, id: NodeId) -> &str {
+        match &self.nodes[id as usize].data {
+            NodeData::Element(e) => e.name.local.as_ref(),
+            _ => "",
+        }
+    }
+
+    /// Iterate over the children of `id`.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            dom: self,
+            next: self.node(id).first_child,
+        }
+    }
+
+    /// Concatenated text of all descendants (raw, whitespace kept).
+    pub fn text_of(&self, id: NodeId, out: &mut String) {
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            match &self.node(n).data {
+                NodeData::Text(t) => out.push_str(t),
+                NodeData::Element(_) | NodeData::Document => {
+                    let mut c = self.node(n).last_child;
+                    while c != NONE {
+                        stack.push(c);
+                        c = self.node(c).prev;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The first element with tag `name` in document order.
+    pub fn find_first(&self, name: &str) -> Option<NodeId> {
+        (0..self.nodes.len() as NodeId).find(|&i| self.tag(i) == name && self.is_attached(i))
+    }
+
+    /// Whether `id` is still reachable from the document (the tree builder
+    /// can leave detached nodes behind in the arena).
+    pub fn is_attached(&self, mut id: NodeId) -> bool {
+        while id != NONE {
+            if id == DOCUMENT {
+                return true;
+            }
+            id = self.node(id).parent;
+        }
+        false
+    }
+}
+
+/// Iterator over a node's children.
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: NodeId,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    #[inline]
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next == NONE {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.dom.node(id).next;
+        Some(id)
+    }
+}
+
+struct Arena {
+    nodes: Vec<Node>,
+    /// Returned by `elem_name` for a non-element, which the tree builder never asks for.
+    dummy_name: QualName,
+}
+
+impl Arena {
+    fn push(&mut self, data: NodeData) -> NodeId {
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(Node::new(data));
+        id
+    }
+
+    fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let n = &self.nodes[id as usize];
+            (n.parent, n.prev, n.next)
+        };
+        if parent == NONE {
+            return;
+        }
+        if prev != NONE {
+            self.nodes[prev as usize].next = next;
+        } else {
+            self.nodes[parent as usize].first_child = next;
+        }
+        if next != NONE {
+            self.nodes[next as usize].prev = prev;
+        } else {
+            self.nodes[parent as usize].last_child = prev;
+        }
+        let n = &mut self.nodes[id as usize];
+        n.parent = NONE;
+        n.prev = NONE;
+        n.next = NONE;
+    }
+
+    fn append_child(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.nodes[parent as usize].last_child;
+        {
+            let c = &mut self.nodes[child as usize];
+            c.parent = parent;
+            c.prev = last;
+        }
+        if last != NONE {
+            self.nodes[last as usize].next = child;
+        } else {
+            self.nodes[parent as usize].first_child = child;
+        }
+        self.nodes[parent as usize].last_child = child;
+    }
+
+    fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        self.detach(child);
+        let (parent, prev) = {
+            let s = &self.nodes[sibling as usize];
+            (s.parent, s.prev)
+        };
+        if parent == NONE {
+            return;
+        }
+        {
+            let c = &mut self.nodes[child as usize];
+            c.parent = parent;
+            c.prev = prev;
+            c.next = sibling;
+        }
+        self.nodes[sibling as usize].prev = child;
+        if prev != NONE {
+            self.nodes[prev as usize].next = child;
+        } else {
+            self.nodes[parent as usize].first_child = child;
+        }
+    }
+
+    /// Append text to `parent`, merging with a trailing text node.
+    fn append_text(&mut self, parent: NodeId, text: StrTendril) {
+        let last = self.nodes[parent as usize].last_child;
+        if last != NONE {
+            if let NodeData::Text(t) = &mut self.nodes[last as usize].data {
+                t.push_tendril(&text);
+                return;
+            }
+        }
+        let id = self.push(NodeData::Text(text));
+        self.append_child(parent, id);
+    }
+
+    /// Insert text before `sibling`, merging with a text node just before it.
+    fn insert_text_before(&mut self, sibling: NodeId, text: StrTendril) {
+        let prev = self.nodes[sibling as usize].prev;
+        if prev != NONE {
+            if let NodeData::Text(t) = &mut self.nodes[prev as usize].data {
+                t.push_tendril(&text);
+                return;
+            }
+        }
+        let id = self.push(NodeData::Text(text));
+        self.insert_before(sibling, id);
+    }
+}
+
+struct Sink {
+    arena: RefCell<Arena>,
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Dom;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Dom {
+        Dom {
+            nodes: self.arena.into_inner().nodes,
+        }
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        DOCUMENT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        Ref::map(self.arena.borrow(), |a| match &a.nodes[*target as usize].data {
+            NodeData::Element(e) => &e.name,
+            _ => &a.dummy_name,
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let mut a = self.arena.borrow_mut();
+        let template_contents = if flags.template {
+            a.push(NodeData::Document)
+        } else {
+            NONE
+        };
+        a.push(NodeData::Element(Element {
+            name,
+            attrs,
+            template_contents,
+        }))
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.arena.borrow_mut().push(NodeData::Comment)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.arena.borrow_mut().push(NodeData::ProcessingInstruction)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        let mut a = self.arena.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(n) => a.append_child(*parent, n),
+            NodeOrText::AppendText(t) => a.append_text(*parent, t),
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let has_parent = self.arena.borrow().nodes[*element as usize].parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _n: StrTendril, _p: StrTendril, _s: StrTendril) {
+        let mut a = self.arena.borrow_mut();
+        let id = a.push(NodeData::Doctype);
+        a.append_child(DOCUMENT, id);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        match &self.arena.borrow().nodes[*target as usize].data {
+            NodeData::Element(e) if e.template_contents != NONE => e.template_contents,
+            _ => *target,
+        }
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let mut a = self.arena.borrow_mut();
+        match new_node {
+            NodeOrText::AppendNode(n) => a.insert_before(*sibling, n),
+            NodeOrText::AppendText(t) => a.insert_text_before(*sibling, t),
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        let mut a = self.arena.borrow_mut();
+        if let NodeData::Element(e) = &mut a.nodes[*target as usize].data {
+            for attr in attrs {
+                if !e.attrs.iter().any(|x| x.name == attr.name) {
+                    e.attrs.push(attr);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.arena.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut a = self.arena.borrow_mut();
+        let mut c = a.nodes[*node as usize].first_child;
+        while c != NONE {
+            let next = a.nodes[c as usize].next;
+            a.append_child(*new_parent, c);
+            c = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_links_children() {
+        let dom = Dom::parse("<p>a<b>b</b>c</p><p>d</p>");
+        let body = dom.find_first("body").unwrap();
+        let ps: Vec<_> = dom.children(body).collect();
+        assert_eq!(ps.len(), 2);
+        let mut s = String::new();
+        dom.text_of(ps[0], &mut s);
+        assert_eq!(s, "abc");
+    }
+
+    #[test]
+    fn misnested_table_text_is_foster_parented() {
+        // Text inside a table but outside cells moves before the table.
+        let dom = Dom::parse("<table>x<tr><td>y</td></tr></table>");
+        let body = dom.find_first("body").unwrap();
+        let mut s = String::new();
+        dom.text_of(body, &mut s);
+        assert_eq!(s, "xy");
+    }
+}

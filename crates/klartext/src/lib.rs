@@ -1,0 +1,54 @@
+//! klartext: turn a web page into a clean, structured article.
+//!
+//! The engine is a pure library: bytes or text in, a [`Document`] out. It does
+//! no I/O, starts no threads and keeps no global mutable state, so any shell
+//! (the `klartext` command, a batch job, bindings) can call it from as many
+//! threads as it likes.
+//!
+//! ```
+//! let html = b"<html><head><title>Hi - Site</title></head><body>\
+//!     <nav><a href='/'>Home</a></nav><article><h1>Hi</h1>\
+//!     <p>One paragraph of the article, long enough to count as text, with a comma.</p>\
+//!     </article></body></html>";
+//! let doc = klartext::extract(html, &klartext::Options::default());
+//! assert_eq!(doc.title.as_deref(), Some("Hi"));
+//! assert!(doc.text.starts_with("One paragraph"));
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod decode;
+pub mod document;
+pub mod dom;
+mod extract;
+pub mod render;
+
+pub use document::{Block, BlockKind, Comment, Document};
+pub use render::{render, Format};
+
+/// What the caller knows about the page and wants from the extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Where the page came from; used for metadata and relative links.
+    pub url: Option<String>,
+    /// A charset label from outside the page (HTTP header, WARC record).
+    pub charset: Option<String>,
+    /// Keep reader comments in `Document::comments`.
+    pub include_comments: bool,
+    /// Prefer dropping doubtful blocks (fewer false positives).
+    pub favor_precision: bool,
+    /// Prefer keeping doubtful blocks (fewer misses).
+    pub favor_recall: bool,
+}
+
+/// Extract the article from raw page bytes in any encoding.
+pub fn extract(html: &[u8], options: &Options) -> Document {
+    let decoded = decode::decode(html, options.charset.as_deref());
+    let mut doc = extract::extract_text_html(&decoded.text, options);
+    doc.encoding = Some(decoded.encoding.name().to_ascii_lowercase());
+    doc
+}
+
+/// Extract the article from a page that is already text.
+pub fn extract_str(html: &str, options: &Options) -> Document {
+    extract::extract_text_html(html, options)
+}
