@@ -80,7 +80,12 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
 /// labels in a page mean UTF-8 (the page could not have been read otherwise),
 /// and ISO-8859-1/ASCII mean windows-1252.
 fn label_to_encoding(label: &str) -> Option<&'static Encoding> {
-    let enc = Encoding::for_label(label.trim().trim_matches(|c| c == '"' || c == '\'').as_bytes())?;
+    let enc = Encoding::for_label(
+        label
+            .trim()
+            .trim_matches(|c| c == '"' || c == '\'')
+            .as_bytes(),
+    )?;
     if enc == UTF_16LE || enc == UTF_16BE {
         return Some(UTF_8);
     }
@@ -166,7 +171,8 @@ mod tests {
 
     #[test]
     fn http_equiv_charset() {
-        let page = b"<meta http-equiv=Content-Type content='text/html; charset=windows-1251'>\xCF\xF0\xE8";
+        let page =
+            b"<meta http-equiv=Content-Type content='text/html; charset=windows-1251'>\xCF\xF0\xE8";
         assert!(decode(page, None).text.ends_with("При"));
     }
 
@@ -178,7 +184,8 @@ mod tests {
 
     #[test]
     fn unlabelled_legacy_is_detected() {
-        let page = b"<p>Die Stra\xDFe ist sch\xF6n und gr\xFCn, wir gehen \xFCber die Br\xFCcke.</p>";
+        let page =
+            b"<p>Die Stra\xDFe ist sch\xF6n und gr\xFCn, wir gehen \xFCber die Br\xFCcke.</p>";
         let d = decode(page, None);
         assert!(d.text.contains("Straße"), "{}", d.text);
     }

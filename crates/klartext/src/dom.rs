@@ -308,9 +308,11 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        Ref::map(self.arena.borrow(), |a| match &a.nodes[*target as usize].data {
-            NodeData::Element(e) => &e.name,
-            _ => &a.dummy_name,
+        Ref::map(self.arena.borrow(), |a| {
+            match &a.nodes[*target as usize].data {
+                NodeData::Element(e) => &e.name,
+                _ => &a.dummy_name,
+            }
         })
     }
 
@@ -333,7 +335,9 @@ impl TreeSink for Sink {
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
-        self.arena.borrow_mut().push(NodeData::ProcessingInstruction)
+        self.arena
+            .borrow_mut()
+            .push(NodeData::ProcessingInstruction)
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {

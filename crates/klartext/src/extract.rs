@@ -1,16 +1,263 @@
-//! Placeholder; replaced by the real pipeline.
-use crate::dom::{Dom, DOCUMENT};
-use crate::{Block, BlockKind, Document, Options};
+//! The pipeline of one page, top to bottom:
+//! parse → analyse → metadata → segment → choose the article (a cascade of
+//! attempts) → clean inside it → assemble the Document.
+
+use crate::analyze::{analyze, flag, Analysis};
+use crate::document::{Block, BlockKind, Document};
+use crate::dom::{Dom, NodeId, NONE};
+use crate::meta::{self, squash};
+use crate::segment::{segment, RawBlock};
+use crate::select::{choose_roots, clean, under_chrome, Drop, Settings};
+use crate::Options;
+
+/// Which stage of the cascade produced the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// A container the CMS names as the article body (`itemprop=articleBody`,
+    /// `.entry-content`, …), cleaned with every rule.
+    Precise,
+    /// Container scoring with every rule on.
+    Scored,
+    /// Scoring again without the chrome filter (pages whose article sits in a
+    /// box named like chrome).
+    Relaxed,
+    /// Scoring without class names and conditional cleaning.
+    Loose,
+    /// JSON-LD `articleBody`.
+    JsonLd,
+    /// The page's substantial paragraphs, wherever they are.
+    Paragraphs,
+}
+
+impl Stage {
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Precise => "precise",
+            Stage::Scored => "scored",
+            Stage::Relaxed => "relaxed",
+            Stage::Loose => "loose",
+            Stage::JsonLd => "json-ld",
+            Stage::Paragraphs => "paragraphs",
+        }
+    }
+}
+
+/// An attempt that finds this much text is accepted without trying the
+/// broader ones.
+const ENOUGH_CHARS: u32 = 500;
+/// A precise container must hold this much text to be trusted.
+const PRECISE_MIN_CHARS: u32 = 250;
+/// ... and at most this share of links.
+const PRECISE_MAX_LINK_DENSITY: f32 = 0.4;
+/// Below this much body text the rescue stages are tried.
+const RESCUE_BELOW_CHARS: u32 = 100;
+/// The paragraph rescue keeps blocks of at least this many characters ...
+const RESCUE_PARAGRAPH_CHARS: u32 = 80;
+/// ... with at most this share of links.
+const RESCUE_MAX_LINK_DENSITY: f32 = 0.3;
+
+const STRICT: Settings = Settings {
+    strip_chrome: true,
+    weight_classes: true,
+    clean_conditionally: true,
+};
+const RELAXED: Settings = Settings {
+    strip_chrome: false,
+    weight_classes: true,
+    clean_conditionally: true,
+};
+const LOOSE: Settings = Settings {
+    strip_chrome: false,
+    weight_classes: false,
+    clean_conditionally: false,
+};
 
 pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
     let dom = Dom::parse(html);
-    let mut s = String::new();
-    dom.text_of(DOCUMENT, &mut s);
+    let an = analyze(&dom);
+    let meta = meta::collect(&dom);
+    let blocks = segment(&dom, &an);
+    let title = meta::headline(&dom, &an, &meta);
+    let title_key = title.as_deref().map(fold);
+
+    let body = choose_body(&dom, &an, &blocks, title_key.as_deref());
+
     let mut doc = Document {
         url: options.url.clone(),
+        lang: meta.lang.clone(),
+        site_name: meta.site_name.clone(),
+        title,
+        authors: meta.authors.clone(),
+        published: meta.published.clone(),
+        modified: meta.modified.clone(),
+        description: meta.description.clone(),
+        image: meta.image.clone(),
+        canonical_url: meta.canonical.clone(),
+        tags: meta.tags.clone(),
+        categories: meta.categories.clone(),
         ..Default::default()
     };
-    doc.blocks.push(Block { kind: BlockKind::Paragraph, text: s.split_whitespace().collect::<Vec<_>>().join(" "), level: None });
+    let (stage, chosen) = body;
+    let mut out: Vec<Block> = chosen
+        .into_iter()
+        .map(|i| {
+            let b = &blocks[i];
+            Block {
+                kind: b.kind,
+                text: b.text.clone(),
+                level: match b.kind {
+                    BlockKind::Heading | BlockKind::ListItem => Some(b.level),
+                    _ => None,
+                },
+            }
+        })
+        .collect();
+    let mut stage = stage;
+    let chars: usize = out.iter().map(|b| b.text.len()).sum();
+    if (chars as u32) < RESCUE_BELOW_CHARS {
+        if let Some(body) = meta.ld_body.as_deref().filter(|b| b.len() > chars * 2) {
+            out = body
+                .split("\n")
+                .map(squash)
+                .filter(|p| !p.is_empty())
+                .map(|text| Block {
+                    kind: BlockKind::Paragraph,
+                    text,
+                    level: None,
+                })
+                .collect();
+            stage = Stage::JsonLd;
+        } else {
+            let rescue: Vec<Block> = blocks
+                .iter()
+                .filter(|b| {
+                    b.chars >= RESCUE_PARAGRAPH_CHARS
+                        && b.link_density() <= RESCUE_MAX_LINK_DENSITY
+                        && !under_chrome(&dom, &an, b.owner)
+                })
+                .map(|b| Block {
+                    kind: b.kind,
+                    text: b.text.clone(),
+                    level: None,
+                })
+                .collect();
+            let rc: usize = rescue.iter().map(|b| b.text.len()).sum();
+            if rc > chars * 2 {
+                out = rescue;
+                stage = Stage::Paragraphs;
+            }
+        }
+    }
+    doc.blocks = out;
+    doc.extracted_by = Some(stage.name().to_string());
     doc.rebuild_text();
     doc
+}
+
+/// Run the cascade and return the chosen blocks' indices.
+fn choose_body(
+    dom: &Dom,
+    an: &Analysis,
+    blocks: &[RawBlock],
+    title: Option<&str>,
+) -> (Stage, Vec<usize>) {
+    if let Some(root) = precise_root(dom, an) {
+        let verdict = clean(dom, an, &[root], STRICT);
+        let kept = kept_blocks(dom, an, blocks, &[root], &verdict, title);
+        if chars_of(blocks, &kept) >= PRECISE_MIN_CHARS {
+            return (Stage::Precise, kept);
+        }
+    }
+    let mut best: (Stage, Vec<usize>, u32) = (Stage::Scored, Vec::new(), 0);
+    for (stage, s) in [
+        (Stage::Scored, STRICT),
+        (Stage::Relaxed, RELAXED),
+        (Stage::Loose, LOOSE),
+    ] {
+        let roots = choose_roots(dom, an, blocks, s);
+        let verdict = clean(dom, an, &roots, s);
+        let kept = kept_blocks(dom, an, blocks, &roots, &verdict, title);
+        let c = chars_of(blocks, &kept);
+        if c >= ENOUGH_CHARS {
+            return (stage, kept);
+        }
+        if c > best.2 {
+            best = (stage, kept, c);
+        }
+    }
+    (best.0, best.1)
+}
+
+fn chars_of(blocks: &[RawBlock], kept: &[usize]) -> u32 {
+    kept.iter().map(|&i| blocks[i].chars).sum()
+}
+
+/// The container a CMS marks as the article body, if one holds enough text.
+fn precise_root(dom: &Dom, an: &Analysis) -> Option<NodeId> {
+    let mut best: Option<NodeId> = None;
+    for id in 0..dom.nodes.len() as NodeId {
+        if !an.has(id, flag::BODY_CONTAINER) || an.pre[id as usize] == u32::MAX {
+            continue;
+        }
+        let c = an.chars[id as usize];
+        if c < PRECISE_MIN_CHARS || an.link_density(id) > PRECISE_MAX_LINK_DENSITY {
+            continue;
+        }
+        if under_chrome(dom, an, id) {
+            continue;
+        }
+        if best.is_none_or(|b| c > an.chars[b as usize]) {
+            best = Some(id);
+        }
+    }
+    best
+}
+
+/// The blocks inside the roots that no cleaning rule dropped.
+fn kept_blocks(
+    dom: &Dom,
+    an: &Analysis,
+    blocks: &[RawBlock],
+    roots: &[NodeId],
+    verdict: &[Option<Drop>],
+    title: Option<&str>,
+) -> Vec<usize> {
+    let mut kept = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let Some(&root) = roots.iter().find(|&&r| an.contains(r, b.owner)) else {
+            continue;
+        };
+        if dropped_between(dom, verdict, b.owner, root).is_some() {
+            continue;
+        }
+        // The headline is the title field, not body text.
+        if b.kind == BlockKind::Heading && title.is_some_and(|t| fold(&b.text) == t) {
+            continue;
+        }
+        kept.push(i);
+    }
+    kept
+}
+
+/// The rule that dropped `node` or an ancestor of it below `root`.
+fn dropped_between(
+    dom: &Dom,
+    verdict: &[Option<Drop>],
+    mut node: NodeId,
+    root: NodeId,
+) -> Option<Drop> {
+    while node != NONE && node != root {
+        if let Some(d) = verdict[node as usize] {
+            return Some(d);
+        }
+        node = dom.node(node).parent;
+    }
+    None
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }

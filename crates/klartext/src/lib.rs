@@ -16,11 +16,16 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod analyze;
 pub mod decode;
 pub mod document;
 pub mod dom;
 mod extract;
+mod meta;
+mod patterns;
 pub mod render;
+mod segment;
+mod select;
 
 pub use document::{Block, BlockKind, Comment, Document};
 pub use render::{render, Format};

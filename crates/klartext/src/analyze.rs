@@ -1,0 +1,396 @@
+//! One pass over the tree: what each element is (never content, page chrome,
+//! hidden), its class weight, and the text statistics of its subtree.
+//!
+//! Later stages ask these arrays instead of re-walking the tree, so every
+//! rule costs O(1) per element.
+
+use crate::dom::{Dom, NodeData, NodeId, NONE};
+use crate::patterns::*;
+
+/// Flags of one element, set from its own tag and attributes.
+pub mod flag {
+    /// Never content: scripts, styles, form controls, hidden elements.
+    pub const SKIP: u8 = 1;
+    /// Page chrome by tag, role or class/id (nav, footer, share bar, …).
+    pub const CHROME: u8 = 2;
+    /// Starts a block of text.
+    pub const BLOCK: u8 = 4;
+    /// Has a class/id token of an article container.
+    pub const CONTENT_NAME: u8 = 8;
+    /// Is (or names itself) the article body container (`articleBody`).
+    pub const BODY_CONTAINER: u8 = 16;
+    /// Has at least one block-level element child.
+    pub const HAS_BLOCK_CHILD: u8 = 32;
+}
+
+/// Why an element was flagged as chrome (for `explain` and debugging).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChromeWhy {
+    Tag,
+    Role,
+    ClassOrId,
+}
+
+/// Per-node results of the analysis pass, indexed by `NodeId`.
+pub struct Analysis {
+    pub flags: Vec<u8>,
+    /// Readability-style class weight: −25 per negative name, +25 per positive.
+    pub weight: Vec<i16>,
+    /// Visible non-whitespace characters in the subtree.
+    pub chars: Vec<u32>,
+    /// Of those, characters inside links.
+    pub link_chars: Vec<u32>,
+    /// Commas (any script's) in the subtree.
+    pub commas: Vec<u32>,
+    /// Counts of descendant elements by kind.
+    pub paragraphs: Vec<u16>,
+    pub images: Vec<u16>,
+    pub list_items: Vec<u16>,
+    pub inputs: Vec<u16>,
+    pub embeds: Vec<u16>,
+    pub headings: Vec<u16>,
+    /// Preorder index and the last preorder index inside the subtree, for
+    /// O(1) "is X inside Y" tests.
+    pub pre: Vec<u32>,
+    pub end: Vec<u32>,
+    /// Depth from the document node.
+    pub depth: Vec<u16>,
+    pub chrome_why: Vec<Option<ChromeWhy>>,
+}
+
+impl Analysis {
+    #[inline]
+    pub fn has(&self, id: NodeId, f: u8) -> bool {
+        self.flags[id as usize] & f != 0
+    }
+
+    /// Is `inner` inside `outer` (or equal to it)?
+    #[inline]
+    pub fn contains(&self, outer: NodeId, inner: NodeId) -> bool {
+        let (o, i) = (outer as usize, inner as usize);
+        self.pre[o] <= self.pre[i] && self.pre[i] <= self.end[o]
+    }
+
+    /// Share of the subtree's text inside links.
+    #[inline]
+    pub fn link_density(&self, id: NodeId) -> f32 {
+        let c = self.chars[id as usize];
+        if c == 0 {
+            0.0
+        } else {
+            self.link_chars[id as usize] as f32 / c as f32
+        }
+    }
+}
+
+/// Split a class or id value into lowercase alphanumeric tokens, calling `f`
+/// for each; also calls `f` once with all tokens of one class name joined
+/// (`article-body` → `articlebody`) so compound names match too.
+pub fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
+    let mut joined = String::new();
+    for class in value.split_ascii_whitespace() {
+        joined.clear();
+        let mut parts = 0;
+        for part in class.split(|c: char| !c.is_alphanumeric()) {
+            if part.is_empty() {
+                continue;
+            }
+            parts += 1;
+            let lower = part.to_lowercase();
+            // camelCase names: `articleBody` → also `article`, `body`
+            let mut last = 0;
+            let bytes = part.as_bytes();
+            for i in 1..bytes.len() {
+                if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+                    f(&part[last..i].to_lowercase());
+                    last = i;
+                }
+            }
+            if last > 0 {
+                f(&part[last..].to_lowercase());
+            }
+            f(&lower);
+            joined.push_str(&lower);
+        }
+        if parts > 1 {
+            f(&joined);
+        }
+    }
+}
+
+/// Does an inline `style` hide the element?
+fn style_hides(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+/// Run the analysis over the whole tree.
+pub fn analyze(dom: &Dom) -> Analysis {
+    let n = dom.nodes.len();
+    let mut a = Analysis {
+        flags: vec![0; n],
+        weight: vec![0; n],
+        chars: vec![0; n],
+        link_chars: vec![0; n],
+        commas: vec![0; n],
+        paragraphs: vec![0; n],
+        images: vec![0; n],
+        list_items: vec![0; n],
+        inputs: vec![0; n],
+        embeds: vec![0; n],
+        headings: vec![0; n],
+        pre: vec![u32::MAX; n],
+        end: vec![0; n],
+        depth: vec![0; n],
+        chrome_why: vec![None; n],
+    };
+    // Iterative DFS: (node, children done?)
+    let mut stack: Vec<(NodeId, bool)> = vec![(crate::dom::DOCUMENT, false)];
+    let mut order: u32 = 0;
+    // Link nesting depth along the current path.
+    let mut in_link: Vec<bool> = vec![false; n];
+    while let Some((id, done)) = stack.pop() {
+        let i = id as usize;
+        let node = dom.node(id);
+        if !done {
+            a.pre[i] = order;
+            order += 1;
+            let parent = node.parent;
+            if parent != NONE {
+                a.depth[i] = a.depth[parent as usize].saturating_add(1);
+                in_link[i] = in_link[parent as usize];
+            }
+            if let NodeData::Element(el) = &node.data {
+                let tag: &str = &el.name.local;
+                let mut f = 0u8;
+                if has(NEVER_CONTENT_TAGS, tag) {
+                    f |= flag::SKIP;
+                }
+                if has(BLOCK_TAGS, tag) {
+                    f |= flag::BLOCK;
+                }
+                if tag == "a" && el.attr("href").is_some() {
+                    in_link[i] = true;
+                }
+                if has(CHROME_TAGS, tag) {
+                    f |= flag::CHROME;
+                    a.chrome_why[i] = Some(ChromeWhy::Tag);
+                }
+                let mut weight: i16 = 0;
+                let mut chrome_token = false;
+                let mut content_token = false;
+                let mut hidden_token = false;
+                let mut body_container = false;
+                for attr in &el.attrs {
+                    let name: &str = &attr.name.local;
+                    match name {
+                        "class" | "id" => {
+                            let mut neg = false;
+                            let mut pos = false;
+                            for_each_token(&attr.value, |t| {
+                                if has(CHROME_TOKENS, t) {
+                                    chrome_token = true;
+                                }
+                                if has(CONTENT_TOKENS, t) {
+                                    content_token = true;
+                                }
+                                if name == "class" && has(HIDDEN_CLASS_TOKENS, t) {
+                                    hidden_token = true;
+                                }
+                                if has(NEGATIVE_TOKENS, t) {
+                                    neg = true;
+                                }
+                                if has(POSITIVE_TOKENS, t) {
+                                    pos = true;
+                                }
+                                if has(BODY_CONTAINER_NAMES, t) {
+                                    body_container = true;
+                                }
+                            });
+                            if neg {
+                                weight -= 25;
+                            }
+                            if pos {
+                                weight += 25;
+                            }
+                        }
+                        "role" => {
+                            let v = attr.value.to_ascii_lowercase();
+                            if has(CHROME_ROLES, v.trim()) {
+                                f |= flag::CHROME;
+                                a.chrome_why[i] = Some(ChromeWhy::Role);
+                            }
+                            if v.trim() == "main" {
+                                weight += 25;
+                            }
+                        }
+                        "itemprop" => {
+                            if attr.value.eq_ignore_ascii_case("articleBody") {
+                                body_container = true;
+                            }
+                        }
+                        "hidden" => f |= flag::SKIP,
+                        "style" => {
+                            if style_hides(&attr.value) {
+                                f |= flag::SKIP;
+                            }
+                        }
+                        "aria-hidden" => {}
+                        _ => {}
+                    }
+                }
+                if hidden_token {
+                    f |= flag::SKIP;
+                }
+                if chrome_token {
+                    f |= flag::CHROME;
+                    a.chrome_why[i].get_or_insert(ChromeWhy::ClassOrId);
+                }
+                if content_token {
+                    f |= flag::CONTENT_NAME;
+                }
+                if body_container {
+                    f |= flag::BODY_CONTAINER;
+                }
+                if tag == "html" || tag == "body" || tag == "main" || tag == "article" {
+                    // The page and its main landmarks are never chrome, whatever
+                    // their class says (`<body class="has-comments">`).
+                    f &= !flag::CHROME;
+                    a.chrome_why[i] = None;
+                }
+                a.flags[i] = f;
+                a.weight[i] = weight;
+                if f & flag::SKIP != 0 {
+                    // Skipped subtrees contribute no text, but images, form
+                    // controls and embeds still count for the cleaning rules.
+                    match tag {
+                        "img" | "picture" => a.images[i] = 1,
+                        "input" | "select" | "textarea" | "button" => a.inputs[i] = 1,
+                        "iframe" | "embed" | "object" | "video" => a.embeds[i] = 1,
+                        _ => {}
+                    }
+                    // Skipped subtrees contribute nothing; give them an empty range.
+                    a.end[i] = a.pre[i];
+                    continue;
+                }
+            }
+            stack.push((id, true));
+            let mut c = node.last_child;
+            while c != NONE {
+                stack.push((c, false));
+                c = dom.node(c).prev;
+            }
+        } else {
+            a.end[i] = order - 1;
+            match &node.data {
+                NodeData::Text(t) => {
+                    let (chars, commas) = count_text(t);
+                    a.chars[i] = chars;
+                    a.commas[i] = commas;
+                    if in_link[i] {
+                        a.link_chars[i] = chars;
+                    }
+                }
+                NodeData::Element(el) => {
+                    let tag: &str = &el.name.local;
+                    // Sum the children.
+                    let (mut ch, mut lc, mut cm) = (0u32, 0u32, 0u32);
+                    let (mut p, mut im, mut li, mut inp, mut emb, mut hd) =
+                        (0u16, 0u16, 0u16, 0u16, 0u16, 0u16);
+                    let mut block_child = false;
+                    let mut c = node.first_child;
+                    while c != NONE {
+                        let ci = c as usize;
+                        if a.flags[ci] & flag::SKIP == 0 {
+                            ch += a.chars[ci];
+                            lc += a.link_chars[ci];
+                            cm += a.commas[ci];
+                            p = p.saturating_add(a.paragraphs[ci]);
+                            li = li.saturating_add(a.list_items[ci]);
+                            hd = hd.saturating_add(a.headings[ci]);
+                            if a.flags[ci] & flag::BLOCK != 0 {
+                                block_child = true;
+                            }
+                        }
+                        im = im.saturating_add(a.images[ci]);
+                        inp = inp.saturating_add(a.inputs[ci]);
+                        emb = emb.saturating_add(a.embeds[ci]);
+                        c = dom.node(c).next;
+                    }
+                    match tag {
+                        "p" => p = p.saturating_add(1),
+                        "img" | "picture" => im = im.saturating_add(1),
+                        "li" => li = li.saturating_add(1),
+                        "input" | "select" | "textarea" | "button" => inp = inp.saturating_add(1),
+                        "iframe" | "embed" | "object" | "video" => emb = emb.saturating_add(1),
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => hd = hd.saturating_add(1),
+                        _ => {}
+                    }
+                    a.chars[i] = ch;
+                    a.link_chars[i] = lc;
+                    a.commas[i] = cm;
+                    a.paragraphs[i] = p;
+                    a.images[i] = im;
+                    a.list_items[i] = li;
+                    a.inputs[i] = inp;
+                    a.embeds[i] = emb;
+                    a.headings[i] = hd;
+                    if block_child {
+                        a.flags[i] |= flag::HAS_BLOCK_CHILD;
+                    }
+                    // A big element named like an article container is not
+                    // chrome even if one of its names says so.
+                    if a.flags[i] & flag::CHROME != 0
+                        && a.flags[i] & flag::CONTENT_NAME != 0
+                        && a.chrome_why[i] == Some(ChromeWhy::ClassOrId)
+                        && ch >= CONTENT_NAME_OVERRIDES_CHROME_CHARS
+                    {
+                        a.flags[i] &= !flag::CHROME;
+                        a.chrome_why[i] = None;
+                    }
+                }
+                NodeData::Document => {
+                    let mut c = node.first_child;
+                    while c != NONE {
+                        let ci = c as usize;
+                        a.chars[i] += a.chars[ci];
+                        a.link_chars[i] += a.link_chars[ci];
+                        c = dom.node(c).next;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    a
+}
+
+/// An element with both a chrome and an article-container name
+/// (`<div class="post has-comments">`) counts as content once it holds this
+/// much text: share bars and comment links are short.
+pub const CONTENT_NAME_OVERRIDES_CHROME_CHARS: u32 = 1000;
+
+/// Non-whitespace characters and commas in a text node.
+#[inline]
+pub fn count_text(t: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut commas = 0u32;
+    for b in t.bytes() {
+        // Count the first byte of each UTF-8 character that is not ASCII space.
+        if (b & 0xC0) != 0x80 && !b.is_ascii_whitespace() {
+            chars += 1;
+        }
+        if b == b',' {
+            commas += 1;
+        }
+    }
+    // Full-width and ideographic commas (CJK pages).
+    if !t.is_ascii() {
+        commas += t.matches(['，', '、', '،']).count() as u32;
+    }
+    (chars, commas)
+}

@@ -1,0 +1,299 @@
+//! Named patterns: the tag names and class/id/role tokens the rules look for.
+//!
+//! Every list here is data for a rule in `analyze`, `select` or `meta`; the
+//! comment on each says which page pattern it stands for. Class and id values
+//! are split into lowercase alphanumeric tokens (`post-share_bar` → `post`,
+//! `share`, `bar`) before they are compared, so a token list matches whole
+//! words of a class name, never a substring of an unrelated word.
+
+/// Elements whose content is never visible article text: scripts, styles,
+/// embedded objects, form controls, the document head.
+pub const NEVER_CONTENT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "source", "track", "map", "select", "option", "optgroup", "button",
+    "input", "textarea", "head", "title", "meta", "link", "base", "datalist", "dialog", "frame",
+    "frameset", "applet", "param", "img", "picture", "area", "wbr",
+];
+
+/// Elements that start a new block of text (a browser lays them out on their
+/// own lines).
+pub const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
+    "legend",
+    "listing",
+    "plaintext",
+    "xmp",
+    "noframes",
+];
+
+/// HTML5 sectioning elements that hold page chrome rather than the article:
+/// the site menu (`nav`), side columns (`aside`), and page or article footers
+/// with copyright lines, tag lists and share buttons.
+pub const CHROME_TAGS: &[&str] = &["nav", "aside", "footer", "menu"];
+
+/// ARIA landmark roles of page chrome: site banner, menus, footer
+/// (`contentinfo`), side columns (`complementary`), search, dialogs.
+pub const CHROME_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alertdialog",
+    "toolbar",
+    "tablist",
+];
+
+/// Class/id tokens of page chrome that never belongs to the article body:
+/// menus and breadcrumbs, share bars, related/most-read teaser lists,
+/// newsletter and subscription boxes, cookie/consent banners, ads, comment
+/// sections, pagination, tag clouds and widgets.
+pub const CHROME_TOKENS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "navi",
+    "menu",
+    "menubar",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumbs",
+    "footer",
+    "sidebar",
+    "share",
+    "sharing",
+    "shares",
+    "sharebar",
+    "sharetools",
+    "social",
+    "socials",
+    "socialmedia",
+    "related",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "advert",
+    "advertisement",
+    "adverts",
+    "ads",
+    "ad",
+    "adsense",
+    "adslot",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "popup",
+    "modal",
+    "comments",
+    "comment",
+    "commentlist",
+    "disqus",
+    "respond",
+    "replies",
+    "pagination",
+    "pager",
+    "tagcloud",
+    "widget",
+    "widgets",
+    "toolbar",
+    "skiplink",
+    "signup",
+    "masthead",
+    "outbrain",
+    "taboola",
+    "recommended",
+    "recommendations",
+    "trending",
+    "popular",
+    "mostread",
+    "jumplinks",
+    "paywall",
+    "teasers",
+    "tags",
+    "topbar",
+];
+
+/// Class/id tokens that mark the article itself (`article-body`,
+/// `entry-content`, `post`, `story`): they outweigh a chrome token on the
+/// same element (`post-comments` is not, `has-comments post` is).
+pub const CONTENT_TOKENS: &[&str] = &[
+    "article",
+    "articlebody",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "text",
+    "hentry",
+    "blog",
+    "page",
+    "column",
+];
+
+/// Tokens of visually hidden helpers and closed toggles: text for screen
+/// readers only (`sr-only`), or hidden by a utility class.
+pub const HIDDEN_CLASS_TOKENS: &[&str] = &[
+    "hidden",
+    "hide",
+    "sronly",
+    "visuallyhidden",
+    "screenreadertext",
+    "dnone",
+    "invisible",
+];
+
+/// Class/id tokens that lower an element's content score (Readability's idea
+/// of a "negative" class): meta lines, sidebars, promo boxes, widgets.
+pub const NEGATIVE_TOKENS: &[&str] = &[
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "comments",
+    "com",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+    "nav",
+    "menu",
+    "author",
+    "byline",
+    "caption",
+    "credit",
+    "social",
+    "teaser",
+    "more",
+    "footnote",
+];
+
+/// Class/id tokens that raise an element's content score: the usual names
+/// of article containers.
+pub const POSITIVE_TOKENS: &[&str] = &[
+    "article",
+    "articlebody",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "main",
+    "page",
+    "post",
+    "text",
+    "blog",
+    "story",
+    "prose",
+    "richtext",
+];
+
+/// Class/id tokens (joined) of the containers that CMSs give the article
+/// body; a container with one of these and enough text is taken as the body
+/// before any scoring (the precise stage of the cascade).
+pub const BODY_CONTAINER_NAMES: &[&str] = &[
+    "articlebody",
+    "articlecontent",
+    "articletext",
+    "articlecopy",
+    "articlemain",
+    "entrycontent",
+    "entrybody",
+    "postcontent",
+    "postbody",
+    "posttext",
+    "postentry",
+    "storybody",
+    "storycontent",
+    "storytext",
+    "contentbody",
+    "bodytext",
+    "textbody",
+    "articlebodytext",
+    "blogpostbody",
+    "itemfulltext",
+    "newsarticle",
+    "artikeltext",
+    "articleinner",
+    "singlecontent",
+    "maincontent",
+    "richtext",
+];
+
+/// Separators sites put between the headline and the site name in `<title>`.
+pub const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", " / ",
+];
+
+/// Is `token` in `list`? Lists are short; a linear scan of `&str` compares is
+/// as fast as hashing here.
+#[inline]
+pub fn has(list: &[&str], token: &str) -> bool {
+    list.contains(&token)
+}

@@ -1,0 +1,347 @@
+//! Segmentation: the page's visible text cut into blocks (a paragraph, a
+//! heading, a list item, a table, a code block …), each tied to the element
+//! that owns it and carrying the features the classifier reads.
+
+use crate::analyze::{flag, Analysis};
+use crate::document::BlockKind;
+use crate::dom::{Dom, NodeData, NodeId, NONE};
+
+/// A block of text as segmentation finds it.
+#[derive(Debug, Clone)]
+pub struct RawBlock {
+    pub text: String,
+    pub kind: BlockKind,
+    /// Heading level or list depth.
+    pub level: u8,
+    /// The nearest block-level element around the text.
+    pub owner: NodeId,
+    /// Non-whitespace characters, and those inside links.
+    pub chars: u32,
+    pub link_chars: u32,
+    pub commas: u32,
+}
+
+impl RawBlock {
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// A data table is rendered as one block (rows on lines, cells split by tabs)
+/// when it is this small per cell; bigger cells mean a layout table, whose
+/// cells are ordinary containers.
+const DATA_TABLE_MAX_CELL_CHARS: u32 = 300;
+
+struct Walker<'a> {
+    dom: &'a Dom,
+    an: &'a Analysis,
+    blocks: Vec<RawBlock>,
+    buf: String,
+    buf_chars: u32,
+    buf_links: u32,
+    buf_commas: u32,
+    pending_space: bool,
+}
+
+/// The context a block inherits from the elements around it.
+#[derive(Clone, Copy)]
+struct Ctx {
+    owner: NodeId,
+    kind: BlockKind,
+    level: u8,
+    list_depth: u8,
+    link: bool,
+    pre: bool,
+}
+
+/// Cut the page into blocks, in document order.
+pub fn segment(dom: &Dom, an: &Analysis) -> Vec<RawBlock> {
+    let mut w = Walker {
+        dom,
+        an,
+        blocks: Vec::new(),
+        buf: String::new(),
+        buf_chars: 0,
+        buf_links: 0,
+        buf_commas: 0,
+        pending_space: false,
+    };
+    let root = crate::dom::DOCUMENT;
+    let ctx = Ctx {
+        owner: root,
+        kind: BlockKind::Paragraph,
+        level: 0,
+        list_depth: 0,
+        link: false,
+        pre: false,
+    };
+    // Explicit stack: Enter(node, ctx) or Leave(ctx of the parent block).
+    enum Step {
+        Enter(NodeId, Ctx),
+        Leave(Ctx),
+    }
+    let mut stack = vec![Step::Enter(root, ctx)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Leave(ctx) => {
+                w.flush(ctx);
+            }
+            Step::Enter(id, ctx) => {
+                let node = dom.node(id);
+                match &node.data {
+                    NodeData::Text(t) => w.push_text(t, ctx),
+                    NodeData::Element(el) => {
+                        let i = id as usize;
+                        if an.flags[i] & flag::SKIP != 0 {
+                            continue;
+                        }
+                        let tag: &str = &el.name.local;
+                        if tag == "br" {
+                            if ctx.pre {
+                                w.buf.push('\n');
+                            } else if w.buf.ends_with('\n') {
+                                // Two line breaks: a paragraph break in pages
+                                // that use `<br><br>` instead of `<p>`.
+                                w.flush(ctx);
+                            } else if !w.buf.is_empty() {
+                                w.buf.push('\n');
+                                w.pending_space = false;
+                            }
+                            continue;
+                        }
+                        let is_block = an.flags[i] & (flag::BLOCK | flag::CHROME) != 0;
+                        let mut inner = ctx;
+                        if tag == "a" && el.attr("href").is_some() {
+                            inner.link = true;
+                        }
+                        if is_block {
+                            w.flush(ctx);
+                            inner.owner = id;
+                            match tag {
+                                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                                    inner.kind = BlockKind::Heading;
+                                    inner.level = tag.as_bytes()[1] - b'0';
+                                }
+                                "li" | "dt" | "dd" => {
+                                    inner.kind = BlockKind::ListItem;
+                                    inner.level = ctx.list_depth.max(1);
+                                }
+                                "ul" | "ol" | "dl" | "menu" | "dir" => {
+                                    inner.list_depth = ctx.list_depth.saturating_add(1);
+                                }
+                                "blockquote" => inner.kind = BlockKind::Quote,
+                                "pre" | "listing" | "xmp" | "plaintext" => {
+                                    inner.kind = BlockKind::Code;
+                                    inner.pre = true;
+                                }
+                                "figcaption" | "caption" => inner.kind = BlockKind::ImageCaption,
+                                "p" => {
+                                    if ctx.kind != BlockKind::Quote {
+                                        inner.kind = BlockKind::Paragraph;
+                                    }
+                                }
+                                "table" => {
+                                    if w.try_data_table(id, ctx) {
+                                        continue;
+                                    }
+                                }
+                                _ => {
+                                    // Containers keep quote/code context; lists
+                                    // end at a nested container.
+                                    if !matches!(ctx.kind, BlockKind::Quote | BlockKind::Code) {
+                                        inner.kind = BlockKind::Paragraph;
+                                    }
+                                }
+                            }
+                            stack.push(Step::Leave(inner));
+                        }
+                        let mut c = node.last_child;
+                        while c != NONE {
+                            stack.push(Step::Enter(c, inner));
+                            c = dom.node(c).prev;
+                        }
+                    }
+                    NodeData::Document => {
+                        let mut c = node.last_child;
+                        while c != NONE {
+                            stack.push(Step::Enter(c, ctx));
+                            c = dom.node(c).prev;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    w.flush(ctx);
+    w.blocks
+}
+
+impl Walker<'_> {
+    fn push_text(&mut self, t: &str, ctx: Ctx) {
+        if ctx.pre {
+            self.buf.push_str(t);
+            let (c, m) = crate::analyze::count_text(t);
+            self.buf_chars += c;
+            self.buf_commas += m;
+            if ctx.link {
+                self.buf_links += c;
+            }
+            return;
+        }
+        for (k, word) in t.split(char::is_whitespace).enumerate() {
+            if k > 0 {
+                self.pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
+                self.buf.push(' ');
+            }
+            self.pending_space = false;
+            self.buf.push_str(word);
+            let (c, m) = crate::analyze::count_text(word);
+            self.buf_chars += c;
+            self.buf_commas += m;
+            if ctx.link {
+                self.buf_links += c;
+            }
+        }
+    }
+
+    fn flush(&mut self, ctx: Ctx) {
+        self.pending_space = false;
+        if self.buf_chars == 0 {
+            self.buf.clear();
+            return;
+        }
+        let text = if ctx.pre {
+            trim_pre(&self.buf)
+        } else {
+            self.buf.trim_end_matches('\n').to_string()
+        };
+        self.buf.clear();
+        self.blocks.push(RawBlock {
+            text,
+            kind: ctx.kind,
+            level: ctx.level,
+            owner: ctx.owner,
+            chars: self.buf_chars,
+            link_chars: self.buf_links,
+            commas: self.buf_commas,
+        });
+        self.buf_chars = 0;
+        self.buf_links = 0;
+        self.buf_commas = 0;
+    }
+
+    /// Render a small data table as one block: rows on lines, cells split by
+    /// tabs. Returns false (and emits nothing) for a layout table.
+    fn try_data_table(&mut self, table: NodeId, ctx: Ctx) -> bool {
+        let dom = self.dom;
+        let an = self.an;
+        let mut ordered: Vec<Vec<NodeId>> = Vec::new();
+        collect_rows(dom, table, &mut ordered);
+        let rows = ordered;
+        if rows.is_empty() {
+            return false;
+        }
+        let max_cols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+        if max_cols < 2 && rows.len() < 2 {
+            return false;
+        }
+        for r in &rows {
+            for &c in r {
+                if an.chars[c as usize] > DATA_TABLE_MAX_CELL_CHARS
+                    || an.flags[c as usize] & flag::HAS_BLOCK_CHILD != 0
+                        && has_block_descendant(dom, an, c)
+                {
+                    return false;
+                }
+            }
+        }
+        self.flush(ctx);
+        let mut text = String::new();
+        for r in &rows {
+            let mut line = String::new();
+            for (k, &c) in r.iter().enumerate() {
+                if k > 0 {
+                    line.push('\t');
+                }
+                let mut s = String::new();
+                dom.text_of(c, &mut s);
+                line.push_str(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+            if !line.trim().is_empty() {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(line.trim_end_matches('\t'));
+            }
+        }
+        if !text.is_empty() {
+            let i = table as usize;
+            self.blocks.push(RawBlock {
+                text,
+                kind: BlockKind::Table,
+                level: 0,
+                owner: table,
+                chars: an.chars[i],
+                link_chars: an.link_chars[i],
+                commas: an.commas[i],
+            });
+        }
+        true
+    }
+}
+
+fn collect_rows(dom: &Dom, n: NodeId, out: &mut Vec<Vec<NodeId>>) {
+    for c in dom.children(n) {
+        match dom.tag(c) {
+            "tr" => out.push(
+                dom.children(c)
+                    .filter(|&x| matches!(dom.tag(x), "td" | "th"))
+                    .collect(),
+            ),
+            "thead" | "tbody" | "tfoot" => collect_rows(dom, c, out),
+            _ => {}
+        }
+    }
+}
+
+/// Does a table cell hold paragraphs, lists or other block structure?
+fn has_block_descendant(dom: &Dom, an: &Analysis, cell: NodeId) -> bool {
+    let mut stack = vec![cell];
+    while let Some(n) = stack.pop() {
+        for c in dom.children(n) {
+            if matches!(
+                dom.tag(c),
+                "p" | "div" | "ul" | "ol" | "table" | "blockquote" | "pre" | "h1" | "h2" | "h3"
+            ) && an.chars[c as usize] > 0
+            {
+                return true;
+            }
+            stack.push(c);
+        }
+    }
+    false
+}
+
+/// Trim blank lines around preformatted text but keep its indentation.
+fn trim_pre(s: &str) -> String {
+    let s = s.trim_end();
+    let mut start = 0;
+    for line in s.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            start += line.len();
+        } else {
+            break;
+        }
+    }
+    s[start..].to_string()
+}
