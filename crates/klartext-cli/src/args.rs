@@ -1,0 +1,145 @@
+//! Command-line arguments: the clap definitions behind `klartext --help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Extract the main article from web pages.
+///
+/// With one PAGE, print its article (text, Markdown or JSON) on stdout.
+/// With `batch`, extract every page under files and folders into JSON Lines.
+#[derive(Debug, Parser)]
+#[command(
+    name = "klartext",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  \
+        klartext page.html\n  \
+        klartext --format markdown page.html.gz\n  \
+        curl -s https://example.org/a | klartext - --url https://example.org/a\n  \
+        klartext batch pages/ -o articles.jsonl\n\n\
+        Exit status: 0 success, 1 an input could not be read or is not HTML, 2 usage error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub single: SingleArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract every .html, .htm and .html.gz file under the given files and
+    /// folders (recursively, in sorted order) into JSON Lines, one object per page.
+    #[command(after_help = "Output: one JSON object per line, in input order:\n  \
+        {\"id\": file name without .html/.htm/.html.gz, \"source\": path, then every\n  \
+        Document field: \"title\", \"text\", \"authors\", \"published\", ...}\n\
+        A page that cannot be read or inflated, or is not HTML, gets\n  \
+        {\"id\": ..., \"source\": ..., \"error\": \"what went wrong\"}\n\
+        and the run goes on. A summary goes to stderr (and a progress bar, when\n\
+        stderr is a terminal).\n\n\
+        Exit status: 0 every input extracted (possibly empty), 1 some input failed,\n\
+        2 usage error.")]
+    Batch(BatchArgs),
+}
+
+/// Arguments of the default mode: one page in, one article out.
+#[derive(Debug, Args)]
+pub struct SingleArgs {
+    /// The page to read: an .html/.htm file, a gzip-compressed .html.gz file,
+    /// or '-' for standard input.
+    #[arg(value_name = "PAGE")]
+    pub input: Option<PathBuf>,
+
+    /// Output format: plain text, Markdown (title, headings, lists), or the
+    /// whole Document as JSON.
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+
+    /// The address the page was fetched from; used for metadata and to
+    /// resolve relative links.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// The page's character encoding, if known from outside the page (an HTTP
+    /// header, a WARC record), e.g. utf-8, windows-1252, shift_jis.
+    #[arg(long, value_name = "LABEL")]
+    pub charset: Option<String>,
+
+    /// Also extract reader comments (the JSON "comments" field).
+    #[arg(long)]
+    pub comments: bool,
+}
+
+/// Arguments of `klartext batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Files and folders to read. Folders are searched recursively for
+    /// .html, .htm and .html.gz files.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the JSON Lines; '-' or no -o writes to standard output.
+    #[arg(short, long, value_name = "OUT.jsonl")]
+    pub output: Option<PathBuf>,
+
+    /// Number of worker threads [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub threads: Option<u32>,
+
+    /// The character encoding of every page, if known from outside the pages
+    /// (otherwise each page's own declaration or a guess is used).
+    #[arg(long, value_name = "LABEL")]
+    pub charset: Option<String>,
+
+    /// Also extract reader comments (the "comments" field).
+    #[arg(long)]
+    pub comments: bool,
+}
+
+/// The output formats of the single-page mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// The article body as plain text, paragraphs separated by a blank line.
+    #[value(alias = "txt", alias = "plain")]
+    Text,
+    /// The title as a heading, then the body with headings, lists and quotes.
+    #[value(alias = "md")]
+    Markdown,
+    /// The whole Document (metadata, blocks, text) as one JSON object.
+    Json,
+}
+
+impl From<OutputFormat> for klartext::Format {
+    fn from(f: OutputFormat) -> Self {
+        match f {
+            OutputFormat::Text => klartext::Format::Text,
+            OutputFormat::Markdown => klartext::Format::Markdown,
+            OutputFormat::Json => klartext::Format::Json,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn formats_match_the_engine_names() {
+        for (name, f) in [
+            ("text", OutputFormat::Text),
+            ("markdown", OutputFormat::Markdown),
+            ("json", OutputFormat::Json),
+        ] {
+            let engine: klartext::Format = name.parse().unwrap();
+            assert_eq!(engine, klartext::Format::from(f));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The default mode: one page (a file or stdin) in, its article out on stdout.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::args::SingleArgs;
+use crate::{guard, input, report, EXIT_FAILED, EXIT_USAGE};
+
+pub fn run(args: SingleArgs) -> ExitCode {
+    let Some(path) = args.input else {
+        report("no page given: name an HTML file, or '-' to read standard input (see 'klartext --help')");
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let stdin = path.as_os_str() == "-";
+    let what = if stdin {
+        "standard input".to_string()
+    } else {
+        format!("'{}'", path.display())
+    };
+    let bytes = if stdin {
+        input::read_page_stdin()
+    } else {
+        input::read_page_file(Path::new(&path))
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            report(&e.message(&what));
+            return ExitCode::from(EXIT_FAILED);
+        }
+    };
+    let options = klartext::Options {
+        url: args.url,
+        charset: args.charset,
+        include_comments: args.comments,
+        ..Default::default()
+    };
+    let doc = match guard::extract(&bytes, &options) {
+        Ok(d) => d,
+        Err(e) => {
+            report(&format!("{what}: {e}"));
+            return ExitCode::from(EXIT_FAILED);
+        }
+    };
+    if doc.text.trim().is_empty() {
+        report(&format!("no article text found in {what}"));
+    }
+    let mut out = klartext::render(&doc, args.format.into());
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    let stdout = io::stdout();
+    let mut lock = stdout.lock();
+    match lock.write_all(out.as_bytes()).and_then(|()| lock.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        // `klartext page.html | head`: the reader is gone; nothing to say.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            report(&format!(
+                "cannot write to standard output: {}",
+                input::describe_io(&e, false)
+            ));
+            ExitCode::from(EXIT_FAILED)
+        }
+    }
+}
