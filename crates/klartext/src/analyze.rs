@@ -128,8 +128,11 @@ fn style_hides(style: &str) -> bool {
     s.contains("display:none") || s.contains("visibility:hidden")
 }
 
-/// Run the analysis over the whole tree.
-pub fn analyze(dom: &Dom) -> Analysis {
+/// Run the analysis over the whole tree. With `honor_hidden` off, elements
+/// hidden by `hidden`, inline styles or utility classes, and `<noscript>`,
+/// count as visible: the retry for pages that hide everything until a script
+/// reveals it.
+pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
     let n = dom.nodes.len();
     let mut a = Analysis {
         flags: vec![0; n],
@@ -167,7 +170,7 @@ pub fn analyze(dom: &Dom) -> Analysis {
             if let NodeData::Element(el) = &node.data {
                 let tag: &str = &el.name.local;
                 let mut f = 0u8;
-                if has(NEVER_CONTENT_TAGS, tag) {
+                if has(NEVER_CONTENT_TAGS, tag) && (honor_hidden || tag != "noscript") {
                     f |= flag::SKIP;
                 }
                 if has(BLOCK_TAGS, tag) {
@@ -198,9 +201,6 @@ pub fn analyze(dom: &Dom) -> Analysis {
                                 if has(CONTENT_TOKENS, t) {
                                     content_token = true;
                                 }
-                                if name == "class" && has(HIDDEN_CLASS_TOKENS, t) {
-                                    hidden_token = true;
-                                }
                                 if has(NEGATIVE_TOKENS, t) {
                                     neg = true;
                                 }
@@ -211,6 +211,13 @@ pub fn analyze(dom: &Dom) -> Analysis {
                                     body_container = true;
                                 }
                             });
+                            if name == "class"
+                                && attr.value.split_ascii_whitespace().any(|c| {
+                                    HIDDEN_CLASS_NAMES.iter().any(|h| h.eq_ignore_ascii_case(c))
+                                })
+                            {
+                                hidden_token = true;
+                            }
                             if neg {
                                 weight -= 25;
                             }
@@ -233,9 +240,9 @@ pub fn analyze(dom: &Dom) -> Analysis {
                                 body_container = true;
                             }
                         }
-                        "hidden" => f |= flag::SKIP,
+                        "hidden" if honor_hidden => f |= flag::SKIP,
                         "style" => {
-                            if style_hides(&attr.value) {
+                            if honor_hidden && style_hides(&attr.value) {
                                 f |= flag::SKIP;
                             }
                         }
@@ -243,7 +250,7 @@ pub fn analyze(dom: &Dom) -> Analysis {
                         _ => {}
                     }
                 }
-                if hidden_token {
+                if hidden_token && honor_hidden {
                     f |= flag::SKIP;
                 }
                 if chrome_token {
@@ -255,6 +262,10 @@ pub fn analyze(dom: &Dom) -> Analysis {
                 }
                 if body_container {
                     f |= flag::BODY_CONTAINER;
+                }
+                if tag == "html" || tag == "body" {
+                    // A page is never hidden as a whole, whatever its classes say.
+                    f &= !flag::SKIP;
                 }
                 if tag == "html" || tag == "body" || tag == "main" || tag == "article" {
                     // The page and its main landmarks are never chrome, whatever

@@ -91,9 +91,9 @@ impl Dom {
             }),
         };
         let mut opts = ParseOpts::default();
-        // Scripting on: `<noscript>` content is then raw text, as a browser with
-        // JavaScript sees it; we drop it anyway.
-        opts.tree_builder.scripting_enabled = true;
+        // Scripting off: `<noscript>` content is parsed as elements, so the
+        // crawler view some sites keep there can be read when nothing else is.
+        opts.tree_builder.scripting_enabled = false;
         parse_document(sink, opts).one(html)
     }
 

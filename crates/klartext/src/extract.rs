@@ -74,13 +74,27 @@ const LOOSE: Settings = Settings {
 
 pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
     let dom = Dom::parse(html);
-    let an = analyze(&dom);
     let meta = meta::collect(&dom);
-    let blocks = segment(&dom, &an);
+    let mut an = analyze(&dom, true);
+    let mut blocks = segment(&dom, &an);
     let title = meta::headline(&dom, &an, &meta);
     let title_key = title.as_deref().map(fold);
-
-    let body = choose_body(&dom, &an, &blocks, title_key.as_deref());
+    let mut body = choose_body(&dom, &an, &blocks, title_key.as_deref());
+    // Rule `revealed-by-script`: pages that hide their whole content (a
+    // `visibility:hidden` app shell, a `hide` class on the root, content in
+    // `<noscript>` or a `hidden` streaming slot) until a script shows it.
+    // When the visible page gave little, read it again with hidden parts shown.
+    let found = chars_of(&blocks, &body.1);
+    if found < ENOUGH_CHARS {
+        let an2 = analyze(&dom, false);
+        let blocks2 = segment(&dom, &an2);
+        let body2 = choose_body(&dom, &an2, &blocks2, title_key.as_deref());
+        if chars_of(&blocks2, &body2.1) > found * 2 {
+            an = an2;
+            blocks = blocks2;
+            body = body2;
+        }
+    }
 
     let mut doc = Document {
         url: options.url.clone(),
@@ -260,4 +274,64 @@ fn fold(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A human-readable list of the page's blocks with the element path of each
+/// and whether the body kept it; a debugging aid until `explain` exists.
+#[doc(hidden)]
+pub fn debug_blocks(html: &str) -> String {
+    use std::fmt::Write;
+    let dom = Dom::parse(html);
+    let an = analyze(&dom, true);
+    let meta = meta::collect(&dom);
+    let blocks = segment(&dom, &an);
+    let title = meta::headline(&dom, &an, &meta);
+    let tk = title.as_deref().map(fold);
+    let (stage, kept) = choose_body(&dom, &an, &blocks, tk.as_deref());
+    let mut out = String::new();
+    let _ = writeln!(out, "title: {title:?} stage: {}", stage.name());
+    for (i, b) in blocks.iter().enumerate() {
+        let mut path = Vec::new();
+        let mut n = b.owner;
+        while n != NONE && path.len() < 8 {
+            if let Some(el) = dom.element(n) {
+                let cls = el
+                    .attr("class")
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                let fl = an.flags[n as usize];
+                path.push(format!(
+                    "{}{}{}{}",
+                    el.name.local,
+                    if cls.is_empty() {
+                        String::new()
+                    } else {
+                        format!(".{}", &cls[..cls.len().min(20)])
+                    },
+                    if fl & flag::CHROME != 0 { "!C" } else { "" },
+                    if fl & flag::BODY_CONTAINER != 0 {
+                        "!B"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            n = dom.node(n).parent;
+        }
+        path.reverse();
+        let t: String = b.text.chars().take(70).collect();
+        let _ = writeln!(
+            out,
+            "{} {:?} c={} ld={:.2} {} | {}",
+            if kept.contains(&i) { "KEEP" } else { "    " },
+            b.kind,
+            b.chars,
+            b.link_density(),
+            path.join(">"),
+            t.replace('\n', " ")
+        );
+    }
+    out
 }

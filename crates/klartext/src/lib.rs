@@ -28,6 +28,8 @@ mod segment;
 mod select;
 
 pub use document::{Block, BlockKind, Comment, Document};
+#[doc(hidden)]
+pub use extract::debug_blocks;
 pub use render::{render, Format};
 
 /// What the caller knows about the page and wants from the extraction.

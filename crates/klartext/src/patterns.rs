@@ -183,16 +183,22 @@ pub const CONTENT_TOKENS: &[&str] = &[
     "column",
 ];
 
-/// Tokens of visually hidden helpers and closed toggles: text for screen
-/// readers only (`sr-only`), or hidden by a utility class.
-pub const HIDDEN_CLASS_TOKENS: &[&str] = &[
+/// Whole class names of visually hidden helpers: text for screen readers
+/// only (`sr-only`) or hidden by a utility class. Compared as whole names,
+/// never as tokens (`hide-social-icons` on `<body>` hides nothing).
+pub const HIDDEN_CLASS_NAMES: &[&str] = &[
     "hidden",
     "hide",
-    "sronly",
+    "sr-only",
+    "visually-hidden",
     "visuallyhidden",
-    "screenreadertext",
-    "dnone",
+    "screen-reader-text",
+    "d-none",
     "invisible",
+    "is-hidden",
+    "u-hidden",
+    "element-invisible",
+    "offscreen",
 ];
 
 /// Class/id tokens that lower an element's content score (Readability's idea
