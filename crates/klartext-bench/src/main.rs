@@ -179,10 +179,12 @@ fn load(dir: &Path) -> Set {
     }
 }
 
-/// html5ever into its reference DOM, with the options `Dom::parse` uses.
+/// html5ever into its reference DOM, with the options `Dom::parse` uses
+/// (keep in step with crates/klartext/src/dom.rs: scripting off, so that
+/// `<noscript>` content is parsed as markup).
 fn parse_rcdom(text: &str) -> RcDom {
     let mut opts = ParseOpts::default();
-    opts.tree_builder.scripting_enabled = true;
+    opts.tree_builder.scripting_enabled = false;
     html5ever::parse_document(RcDom::default(), opts).one(text)
 }
 
