@@ -290,6 +290,38 @@ pub fn debug_blocks(html: &str) -> String {
     let (stage, kept) = choose_body(&dom, &an, &blocks, tk.as_deref());
     let mut out = String::new();
     let _ = writeln!(out, "title: {title:?} stage: {}", stage.name());
+    let _ = writeln!(
+        out,
+        "precise root: {:?}",
+        precise_root(&dom, &an).map(|r| (dom.tag(r).to_string(), an.chars[r as usize]))
+    );
+    for s in [STRICT, RELAXED, LOOSE] {
+        let roots = choose_roots(&dom, &an, &blocks, s);
+        let v = clean(&dom, &an, &roots, s);
+        let desc: Vec<String> = roots
+            .iter()
+            .map(|&r| format!("{}#{} c={}", dom.tag(r), r, an.chars[r as usize]))
+            .collect();
+        let drops: Vec<String> = v
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                d.map(|d| {
+                    format!(
+                        "{}#{}.{}:{}",
+                        dom.tag(i as NodeId),
+                        i,
+                        dom.element(i as NodeId)
+                            .and_then(|e| e.attr("class"))
+                            .unwrap_or(""),
+                        d.name()
+                    )
+                })
+            })
+            .take(12)
+            .collect();
+        let _ = writeln!(out, "roots {:?} drops {:?}", desc, drops);
+    }
     for (i, b) in blocks.iter().enumerate() {
         let mut path = Vec::new();
         let mut n = b.owner;
@@ -324,8 +356,9 @@ pub fn debug_blocks(html: &str) -> String {
         let t: String = b.text.chars().take(70).collect();
         let _ = writeln!(
             out,
-            "{} {:?} c={} ld={:.2} {} | {}",
+            "{} #{} {:?} c={} ld={:.2} {} | {}",
             if kept.contains(&i) { "KEEP" } else { "    " },
+            b.owner,
             b.kind,
             b.chars,
             b.link_density(),

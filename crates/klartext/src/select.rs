@@ -79,6 +79,11 @@ const MIN_RIVALS_UNDER_ANCESTOR: usize = 3;
 const SIBLING_SHARE: f32 = 0.2;
 /// ... but never with less than this score.
 const SIBLING_MIN_SCORE: f32 = 10.0;
+/// A box with this share of the article's text is never cleaned away.
+const ARTICLE_SHARE: f32 = 0.5;
+/// An embed wrapper (video, social post) is dropped when it has less text
+/// than this per embed: a caption, not an article.
+const EMBED_BOX_MAX_CHARS: u32 = 100;
 /// Commas in a box at which conditional cleaning trusts it as prose.
 const PROSE_COMMAS: u32 = 10;
 
@@ -309,7 +314,7 @@ pub fn clean(dom: &Dom, an: &Analysis, roots: &[NodeId], s: Settings) -> Vec<Opt
             if an.has(id, flag::SKIP) {
                 continue;
             }
-            if let Some(d) = judge(dom, an, id, &el.name.local, s) {
+            if let Some(d) = judge(dom, an, id, &el.name.local, s, an.chars[root as usize]) {
                 verdict[i] = Some(d);
                 continue; // the whole subtree goes
             }
@@ -324,7 +329,14 @@ pub fn clean(dom: &Dom, an: &Analysis, roots: &[NodeId], s: Settings) -> Vec<Opt
 }
 
 /// The rules for one element inside the article.
-fn judge(dom: &Dom, an: &Analysis, id: NodeId, tag: &str, s: Settings) -> Option<Drop> {
+fn judge(
+    dom: &Dom,
+    an: &Analysis,
+    id: NodeId,
+    tag: &str,
+    s: Settings,
+    root_chars: u32,
+) -> Option<Drop> {
     let i = id as usize;
     if s.strip_chrome && an.has(id, flag::CHROME) {
         return Some(Drop::Chrome);
@@ -348,6 +360,11 @@ fn judge(dom: &Dom, an: &Analysis, id: NodeId, tag: &str, s: Settings) -> Option
     }
     if weight < 0 {
         return Some(Drop::NegativeWeight);
+    }
+    // Rule `holds-the-article`: a box with most of the article's text is the
+    // article, whatever its shape (a post wrapper full of images and videos).
+    if an.chars[i] as f32 >= root_chars as f32 * ARTICLE_SHARE {
+        return None;
     }
     if an.commas[i] >= PROSE_COMMAS {
         return None;
@@ -390,7 +407,7 @@ fn judge(dom: &Dom, an: &Analysis, id: NodeId, tag: &str, s: Settings) -> Option
     if is_list && ld > 0.5 {
         return Some(Drop::LinkHeavy);
     }
-    if (embeds == 1 && chars < 75) || embeds > 1 {
+    if embeds > 0 && chars < EMBED_BOX_MAX_CHARS * embeds as u32 {
         return Some(Drop::EmbedBox);
     }
     None
