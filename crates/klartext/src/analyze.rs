@@ -21,6 +21,8 @@ pub mod flag {
     pub const BODY_CONTAINER: u8 = 16;
     /// Has at least one block-level element child.
     pub const HAS_BLOCK_CHILD: u8 = 32;
+    /// Chrome only by layout-region names (`nav`, `menu`, `sidebar` …).
+    pub const LAYOUT_NAME: u8 = 64;
 }
 
 /// Why an element was flagged as chrome (for `explain` and debugging).
@@ -185,6 +187,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 }
                 let mut weight: i16 = 0;
                 let mut chrome_token = false;
+                let mut only_layout_tokens = true;
                 let mut content_token = false;
                 let mut hidden_token = false;
                 let mut body_container = false;
@@ -197,6 +200,9 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                             for_each_token(&attr.value, |t| {
                                 if has(CHROME_TOKENS, t) {
                                     chrome_token = true;
+                                    if !has(LAYOUT_CHROME_TOKENS, t) {
+                                        only_layout_tokens = false;
+                                    }
                                 }
                                 if has(CONTENT_TOKENS, t) {
                                     content_token = true;
@@ -256,6 +262,9 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 if chrome_token {
                     f |= flag::CHROME;
                     a.chrome_why[i].get_or_insert(ChromeWhy::ClassOrId);
+                    if only_layout_tokens {
+                        f |= flag::LAYOUT_NAME;
+                    }
                 }
                 if content_token {
                     f |= flag::CONTENT_NAME;
@@ -363,6 +372,17 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                         a.flags[i] &= !flag::CHROME;
                         a.chrome_why[i] = None;
                     }
+                    // Rule `prose-in-layout-region`: a cell named like a menu
+                    // or side column that holds long prose and few links is
+                    // the page's text in an old table layout.
+                    if a.flags[i] & flag::LAYOUT_NAME != 0
+                        && a.chrome_why[i] == Some(ChromeWhy::ClassOrId)
+                        && ch >= LAYOUT_NAME_PROSE_CHARS
+                        && (lc as f32) < ch as f32 * LAYOUT_NAME_MAX_LINK_DENSITY
+                    {
+                        a.flags[i] &= !flag::CHROME;
+                        a.chrome_why[i] = None;
+                    }
                 }
                 NodeData::Document => {
                     let mut c = node.first_child;
@@ -384,6 +404,11 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
 /// (`<div class="post has-comments">`) counts as content once it holds this
 /// much text: share bars and comment links are short.
 pub const CONTENT_NAME_OVERRIDES_CHROME_CHARS: u32 = 1000;
+
+/// Prose needed to clear a layout-region name of chrome ...
+pub const LAYOUT_NAME_PROSE_CHARS: u32 = 1500;
+/// ... with at most this share of links.
+pub const LAYOUT_NAME_MAX_LINK_DENSITY: f32 = 0.25;
 
 /// Non-whitespace characters and commas in a text node.
 #[inline]

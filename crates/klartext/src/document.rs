@@ -6,9 +6,10 @@
 use serde::Serialize;
 
 /// What kind of body block this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
+    #[default]
     Paragraph,
     Heading,
     ListItem,
@@ -80,11 +81,5 @@ impl Document {
             text.push_str(&b.text);
         }
         self.text = text;
-    }
-}
-
-impl Default for BlockKind {
-    fn default() -> Self {
-        BlockKind::Paragraph
     }
 }

@@ -260,6 +260,24 @@ pub const POSITIVE_TOKENS: &[&str] = &[
     "richtext",
 ];
 
+/// The chrome tokens of layout regions (menus, side columns, footers) that
+/// old table layouts also reuse for whole content cells (`td.nav-new-1`).
+/// A region so named that holds much prose and few links is not chrome.
+pub const LAYOUT_CHROME_TOKENS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "navi",
+    "menu",
+    "menubar",
+    "sidebar",
+    "footer",
+    "topbar",
+    "banner",
+    "masthead",
+    "toolbar",
+];
+
 /// Class/id tokens (joined) of the containers that CMSs give the article
 /// body; a container with one of these and enough text is taken as the body
 /// before any scoring (the precise stage of the cascade).

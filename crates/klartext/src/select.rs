@@ -67,6 +67,10 @@ impl Drop {
 
 /// A paragraph needs this many characters to vote for its containers.
 const MIN_VOTING_CHARS: u32 = 25;
+/// A list item needs this many characters to vote ...
+const LIST_ITEM_VOTE_CHARS: u32 = 80;
+/// ... and at most this share of links.
+const LIST_ITEM_VOTE_MAX_LINK_DENSITY: f32 = 0.3;
 /// How many ancestors a paragraph's vote reaches.
 const VOTE_LEVELS: usize = 5;
 /// How many best candidates are compared when looking for a shared ancestor.
@@ -97,10 +101,22 @@ pub fn choose_roots(dom: &Dom, an: &Analysis, blocks: &[RawBlock], s: Settings) 
         if b.chars < MIN_VOTING_CHARS {
             continue;
         }
-        if !matches!(
-            b.kind,
-            BlockKind::Paragraph | BlockKind::Code | BlockKind::Heading | BlockKind::Quote
-        ) {
+        // Rule `prose-list-items-vote`: list items vote only when they are
+        // prose (long, few links), as on pages that write in bullet lists;
+        // menus and link lists never do.
+        let prose_item = b.kind == BlockKind::ListItem
+            && b.chars >= LIST_ITEM_VOTE_CHARS
+            && b.link_density() < LIST_ITEM_VOTE_MAX_LINK_DENSITY;
+        if !prose_item
+            && !matches!(
+                b.kind,
+                BlockKind::Paragraph
+                    | BlockKind::Code
+                    | BlockKind::Heading
+                    | BlockKind::Quote
+                    | BlockKind::Table
+            )
+        {
             continue;
         }
         if b.kind == BlockKind::Heading && b.level < 2 {
@@ -119,7 +135,14 @@ pub fn choose_roots(dom: &Dom, an: &Analysis, blocks: &[RawBlock], s: Settings) 
             "p" | "pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
         ) || (matches!(tag, "div" | "section" | "article" | "span")
             && !an.has(owner, flag::HAS_BLOCK_CHILD));
-        let start = if acts_as_paragraph {
+        let start = if prose_item {
+            // The list's container gets the vote, not the list.
+            let list = dom.node(owner).parent;
+            if list == NONE {
+                continue;
+            }
+            dom.node(list).parent
+        } else if acts_as_paragraph || b.kind == BlockKind::Table {
             dom.node(owner).parent
         } else {
             owner
