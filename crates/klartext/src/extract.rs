@@ -45,6 +45,9 @@ impl Stage {
 /// An attempt that finds this much text is accepted without trying the
 /// broader ones.
 const ENOUGH_CHARS: u32 = 500;
+/// A broader attempt replaces a stricter one only when it finds this many
+/// times its text.
+const BROADER_MUST_FIND: f32 = 2.0;
 /// A precise container must hold this much text to be trusted.
 const PRECISE_MIN_CHARS: u32 = 250;
 /// ... and at most this share of links.
@@ -195,7 +198,9 @@ fn choose_body(
         if c >= ENOUGH_CHARS {
             return (stage, kept);
         }
-        if c > best.2 {
+        // A broader attempt must find clearly more text than a stricter one:
+        // short articles are real, and the broader rules mostly add chrome.
+        if c as f32 > best.2 as f32 * BROADER_MUST_FIND {
             best = (stage, kept, c);
         }
     }
@@ -207,8 +212,13 @@ fn chars_of(blocks: &[RawBlock], kept: &[usize]) -> u32 {
 }
 
 /// The container a CMS marks as the article body, if one holds enough text.
+///
+/// Rule `several-bodies-mean-a-listing`: a blog's front page has one
+/// `.entry-content` per post; when more than one body container holds enough
+/// text and none is inside another, there is no single article body, and the
+/// scored stages (which find the posts' common parent) decide.
 fn precise_root(dom: &Dom, an: &Analysis) -> Option<NodeId> {
-    let mut best: Option<NodeId> = None;
+    let mut found: Vec<NodeId> = Vec::new();
     for id in 0..dom.nodes.len() as NodeId {
         if !an.has(id, flag::BODY_CONTAINER) || an.pre[id as usize] == u32::MAX {
             continue;
@@ -217,14 +227,22 @@ fn precise_root(dom: &Dom, an: &Analysis) -> Option<NodeId> {
         if c < PRECISE_MIN_CHARS || an.link_density(id) > PRECISE_MAX_LINK_DENSITY {
             continue;
         }
-        if under_chrome(dom, an, id) {
+        if under_chrome(dom, an, id) || !dom.is_attached(id) {
             continue;
         }
-        if best.is_none_or(|b| c > an.chars[b as usize]) {
-            best = Some(id);
-        }
+        found.push(id);
     }
-    best
+    let outermost: Vec<NodeId> = found
+        .iter()
+        .copied()
+        .filter(|&x| !found.iter().any(|&y| y != x && an.contains(y, x)))
+        .collect();
+    if outermost.len() != 1 {
+        return None;
+    }
+    // The biggest container inside the outermost one is the body itself
+    // (`.entry-content` around `.entry-body` both count).
+    found.into_iter().max_by_key(|&x| an.chars[x as usize])
 }
 
 /// The blocks inside the roots that no cleaning rule dropped.
