@@ -58,6 +58,9 @@ pub struct Analysis {
     /// Depth from the document node.
     pub depth: Vec<u16>,
     pub chrome_why: Vec<Option<ChromeWhy>>,
+    /// Whether any element was skipped for being hidden (not for its tag):
+    /// only then can the retry with hidden parts shown find anything new.
+    pub hid_something: bool,
 }
 
 impl Analysis {
@@ -90,6 +93,7 @@ impl Analysis {
 /// (`article-body` → `articlebody`) so compound names match too.
 pub fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
     let mut joined = String::new();
+    let mut lower = String::new();
     for class in value.split_ascii_whitespace() {
         joined.clear();
         let mut parts = 0;
@@ -98,21 +102,35 @@ pub fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
                 continue;
             }
             parts += 1;
-            let lower = part.to_lowercase();
-            // camelCase names: `articleBody` → also `article`, `body`
-            let mut last = 0;
             let bytes = part.as_bytes();
-            for i in 1..bytes.len() {
-                if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
-                    f(&part[last..i].to_lowercase());
-                    last = i;
+            let has_upper = bytes.iter().any(u8::is_ascii_uppercase);
+            if has_upper {
+                // camelCase names: `articleBody` → also `article`, `body`
+                let mut last = 0;
+                for i in 1..bytes.len() {
+                    if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+                        lower.clear();
+                        lower.push_str(&part[last..i]);
+                        lower.make_ascii_lowercase();
+                        f(&lower);
+                        last = i;
+                    }
                 }
+                if last > 0 {
+                    lower.clear();
+                    lower.push_str(&part[last..]);
+                    lower.make_ascii_lowercase();
+                    f(&lower);
+                }
+                lower.clear();
+                lower.push_str(part);
+                lower.make_ascii_lowercase();
+                f(&lower);
+                joined.push_str(&lower);
+            } else {
+                f(part);
+                joined.push_str(part);
             }
-            if last > 0 {
-                f(&part[last..].to_lowercase());
-            }
-            f(&lower);
-            joined.push_str(&lower);
         }
         if parts > 1 {
             f(&joined);
@@ -120,8 +138,89 @@ pub fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// What the tokens of one class or id value say.
+#[derive(Clone, Copy, Default)]
+struct Names {
+    chrome: bool,
+    only_layout: bool,
+    content: bool,
+    body: bool,
+    hidden: bool,
+    weight: i16,
+}
+
+/// Bits of [`TokenTable`]: which name lists a token is on.
+mod tok {
+    pub const CHROME: u8 = 1;
+    pub const LAYOUT: u8 = 2;
+    pub const CONTENT: u8 = 4;
+    pub const NEGATIVE: u8 = 8;
+    pub const POSITIVE: u8 = 16;
+    pub const BODY: u8 = 32;
+}
+
+/// All token lists of `patterns` merged into one lookup, built once per
+/// analysis (a few microseconds) so each token costs one hash probe.
+struct TokenTable(std::collections::HashMap<&'static str, u8>);
+
+impl TokenTable {
+    fn new() -> Self {
+        let mut m = std::collections::HashMap::with_capacity(256);
+        for (list, bit) in [
+            (CHROME_TOKENS, tok::CHROME),
+            (LAYOUT_CHROME_TOKENS, tok::LAYOUT),
+            (CONTENT_TOKENS, tok::CONTENT),
+            (NEGATIVE_TOKENS, tok::NEGATIVE),
+            (POSITIVE_TOKENS, tok::POSITIVE),
+            (BODY_CONTAINER_NAMES, tok::BODY),
+        ] {
+            for t in list {
+                *m.entry(*t).or_insert(0) |= bit;
+            }
+        }
+        TokenTable(m)
+    }
+}
+
+fn classify_names(table: &TokenTable, value: &str, is_class: bool) -> Names {
+    let mut n = Names {
+        only_layout: true,
+        ..Default::default()
+    };
+    let mut bits_any = 0u8;
+    for_each_token(value, |t| {
+        let Some(&b) = table.0.get(t) else { return };
+        bits_any |= b;
+        if b & tok::CHROME != 0 && b & tok::LAYOUT == 0 {
+            n.only_layout = false;
+        }
+    });
+    n.chrome = bits_any & tok::CHROME != 0;
+    n.content = bits_any & tok::CONTENT != 0;
+    n.body = bits_any & tok::BODY != 0;
+    n.hidden = is_class
+        && value
+            .split_ascii_whitespace()
+            .any(|c| HIDDEN_CLASS_NAMES.iter().any(|h| h.eq_ignore_ascii_case(c)));
+    n.weight = if bits_any & tok::NEGATIVE != 0 {
+        -25
+    } else {
+        0
+    } + if bits_any & tok::POSITIVE != 0 { 25 } else { 0 };
+    n
+}
+
 /// Does an inline `style` hide the element?
 fn style_hides(style: &str) -> bool {
+    let lower_has = |needle: &str| {
+        style
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    if !lower_has("none") && !lower_has("hidden") {
+        return false;
+    }
     let s: String = style
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -152,7 +251,12 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
         end: vec![0; n],
         depth: vec![0; n],
         chrome_why: vec![None; n],
+        hid_something: false,
     };
+    // Pages repeat the same class values thousands of times; classify each
+    // distinct value once.
+    let mut name_cache: std::collections::HashMap<&str, Names> = std::collections::HashMap::new();
+    let table = TokenTable::new();
     // Iterative DFS: (node, children done?)
     let mut stack: Vec<(NodeId, bool)> = vec![(crate::dom::DOCUMENT, false)];
     let mut order: u32 = 0;
@@ -175,6 +279,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 if has(NEVER_CONTENT_TAGS, tag) && (honor_hidden || tag != "noscript") {
                     f |= flag::SKIP;
                 }
+                let skipped_by_tag = f & flag::SKIP != 0 && tag != "noscript";
                 if has(BLOCK_TAGS, tag) {
                     f |= flag::BLOCK;
                 }
@@ -195,41 +300,15 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                     let name: &str = &attr.name.local;
                     match name {
                         "class" | "id" => {
-                            let mut neg = false;
-                            let mut pos = false;
-                            for_each_token(&attr.value, |t| {
-                                if has(CHROME_TOKENS, t) {
-                                    chrome_token = true;
-                                    if !has(LAYOUT_CHROME_TOKENS, t) {
-                                        only_layout_tokens = false;
-                                    }
-                                }
-                                if has(CONTENT_TOKENS, t) {
-                                    content_token = true;
-                                }
-                                if has(NEGATIVE_TOKENS, t) {
-                                    neg = true;
-                                }
-                                if has(POSITIVE_TOKENS, t) {
-                                    pos = true;
-                                }
-                                if has(BODY_CONTAINER_NAMES, t) {
-                                    body_container = true;
-                                }
+                            let names = *name_cache.entry(&attr.value).or_insert_with(|| {
+                                classify_names(&table, &attr.value, name == "class")
                             });
-                            if name == "class"
-                                && attr.value.split_ascii_whitespace().any(|c| {
-                                    HIDDEN_CLASS_NAMES.iter().any(|h| h.eq_ignore_ascii_case(c))
-                                })
-                            {
-                                hidden_token = true;
-                            }
-                            if neg {
-                                weight -= 25;
-                            }
-                            if pos {
-                                weight += 25;
-                            }
+                            chrome_token |= names.chrome;
+                            only_layout_tokens &= names.only_layout || !names.chrome;
+                            content_token |= names.content;
+                            body_container |= names.body;
+                            hidden_token |= names.hidden;
+                            weight += names.weight;
                         }
                         "role" => {
                             let v = attr.value.to_ascii_lowercase();
@@ -281,6 +360,9 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                     // their class says (`<body class="has-comments">`).
                     f &= !flag::CHROME;
                     a.chrome_why[i] = None;
+                }
+                if f & flag::SKIP != 0 && !skipped_by_tag {
+                    a.hid_something = true;
                 }
                 a.flags[i] = f;
                 a.weight[i] = weight;

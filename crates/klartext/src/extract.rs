@@ -88,7 +88,7 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
     // `<noscript>` or a `hidden` streaming slot) until a script shows it.
     // When the visible page gave little, read it again with hidden parts shown.
     let found = chars_of(&blocks, &body.1);
-    if found < ENOUGH_CHARS {
+    if found < ENOUGH_CHARS && an.hid_something {
         let an2 = analyze(&dom, false);
         let blocks2 = segment(&dom, &an2);
         let body2 = choose_body(&dom, &an2, &blocks2, title_key.as_deref());
