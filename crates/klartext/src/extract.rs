@@ -45,6 +45,12 @@ impl Stage {
 /// An attempt that finds this much text is accepted without trying the
 /// broader ones.
 const ENOUGH_CHARS: u32 = 500;
+/// The lead is looked for at most this many blocks after the headline ...
+const LEAD_MAX_GAP_BLOCKS: usize = 12;
+/// ... in paragraphs of at least this many characters ...
+const LEAD_MIN_CHARS: u32 = 60;
+/// ... with at most this share of links.
+const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
 /// A broader attempt replaces a stricter one only when it finds this many
 /// times its text.
 const BROADER_MUST_FIND: f32 = 2.0;
@@ -173,6 +179,53 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
 
 /// Run the cascade and return the chosen blocks' indices.
 fn choose_body(
+    dom: &Dom,
+    an: &Analysis,
+    blocks: &[RawBlock],
+    title: Option<&str>,
+) -> (Stage, Vec<usize>) {
+    let (stage, mut kept) = choose_container_blocks(dom, an, blocks, title);
+    add_lead(dom, an, blocks, title, &mut kept);
+    (stage, kept)
+}
+
+/// Rule `lead-between-headline-and-body`: news sites print the standfirst
+/// (lead, teaser) between the headline and the body container, outside the
+/// CMS's body element. Prose paragraphs in that gap belong to the article.
+fn add_lead(
+    dom: &Dom,
+    an: &Analysis,
+    blocks: &[RawBlock],
+    title: Option<&str>,
+    kept: &mut Vec<usize>,
+) {
+    let (Some(title), Some(&first)) = (title, kept.first()) else {
+        return;
+    };
+    let Some(h) = blocks[..first]
+        .iter()
+        .rposition(|b| b.kind == BlockKind::Heading && fold(&b.text) == title)
+    else {
+        return;
+    };
+    if first - h > LEAD_MAX_GAP_BLOCKS {
+        return;
+    }
+    let lead: Vec<usize> = (h + 1..first)
+        .filter(|&i| {
+            let b = &blocks[i];
+            b.kind == BlockKind::Paragraph
+                && b.chars >= LEAD_MIN_CHARS
+                && b.link_density() < LEAD_MAX_LINK_DENSITY
+                && !under_chrome(dom, an, b.owner)
+        })
+        .collect();
+    if !lead.is_empty() {
+        kept.splice(0..0, lead);
+    }
+}
+
+fn choose_container_blocks(
     dom: &Dom,
     an: &Analysis,
     blocks: &[RawBlock],
