@@ -45,6 +45,11 @@ impl Stage {
 /// An attempt that finds this much text is accepted without trying the
 /// broader ones.
 const ENOUGH_CHARS: u32 = 500;
+/// A paragraph this long is real article text; the tail is trimmed back to
+/// the last one ...
+const TAIL_SUBSTANTIAL_CHARS: u32 = 100;
+/// ... of lines shorter than this.
+const TAIL_RESIDUE_CHARS: u32 = 30;
 /// The lead is looked for at most this many blocks after the headline ...
 const LEAD_MAX_GAP_BLOCKS: usize = 12;
 /// ... in paragraphs of at least this many characters ...
@@ -186,7 +191,32 @@ fn choose_body(
 ) -> (Stage, Vec<usize>) {
     let (stage, mut kept) = choose_container_blocks(dom, an, blocks, title);
     add_lead(dom, an, blocks, title, &mut kept);
+    trim_tail(blocks, &mut kept);
     (stage, kept)
+}
+
+/// Rule `short-tail-residue`: what follows the article's last real paragraph
+/// inside its container and is only a line long ("Schon gelesen?", "War der
+/// Artikel nützlich?", "Comments are closed.", a lone "Related" heading) is
+/// the container's widget residue, not the article's end.
+fn trim_tail(blocks: &[RawBlock], kept: &mut Vec<usize>) {
+    let substantial = kept
+        .iter()
+        .filter(|&&i| blocks[i].chars >= TAIL_SUBSTANTIAL_CHARS)
+        .count();
+    if substantial == 0 {
+        return;
+    }
+    while let Some(&last) = kept.last() {
+        let b = &blocks[last];
+        let residue = b.kind == BlockKind::Heading
+            || (b.chars < TAIL_RESIDUE_CHARS
+                && matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem));
+        if !residue {
+            break;
+        }
+        kept.pop();
+    }
 }
 
 /// Rule `lead-between-headline-and-body`: news sites print the standfirst
