@@ -88,6 +88,9 @@ const ARTICLE_SHARE: f32 = 0.5;
 /// An embed wrapper (video, social post) is dropped when it has less text
 /// than this per embed: a caption, not an article.
 const EMBED_BOX_MAX_CHARS: u32 = 100;
+/// A box (not a list, not named like content) with more of its text in
+/// links than this is a link box: related stories, tag lists, menus.
+const LINK_HEAVY_SHARE: f32 = 0.3;
 /// Commas in a box at which conditional cleaning trusts it as prose.
 const PROSE_COMMAS: u32 = 10;
 
@@ -421,7 +424,7 @@ fn judge(
     if !is_list && heading_share < 0.9 && chars < 25 && (img == 0.0 || img > 2.0) && !in_figure {
         return Some(Drop::TinyBox);
     }
-    if !is_list && weight < 25 && ld > 0.2 {
+    if !is_list && weight < 25 && ld > LINK_HEAVY_SHARE {
         return Some(Drop::LinkHeavy);
     }
     if weight >= 25 && ld > 0.5 {
