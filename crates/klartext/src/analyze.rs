@@ -257,6 +257,8 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
     // distinct value once.
     let mut name_cache: std::collections::HashMap<&str, Names> = std::collections::HashMap::new();
     let table = TokenTable::new();
+    let mut tag_cache: std::collections::HashMap<html5ever::LocalName, u8> =
+        std::collections::HashMap::with_capacity(64);
     // Iterative DFS: (node, children done?)
     let mut stack: Vec<(NodeId, bool)> = vec![(crate::dom::DOCUMENT, false)];
     let mut order: u32 = 0;
@@ -275,18 +277,29 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
             }
             if let NodeData::Element(el) = &node.data {
                 let tag: &str = &el.name.local;
+                // Tag names repeat: look each distinct one up in the lists once.
+                let tag_flags = *tag_cache.entry(el.name.local.clone()).or_insert_with(|| {
+                    (if has(NEVER_CONTENT_TAGS, tag) {
+                        flag::SKIP
+                    } else {
+                        0
+                    }) | (if has(BLOCK_TAGS, tag) { flag::BLOCK } else { 0 })
+                        | (if has(CHROME_TAGS, tag) {
+                            flag::CHROME
+                        } else {
+                            0
+                        })
+                });
                 let mut f = 0u8;
-                if has(NEVER_CONTENT_TAGS, tag) && (honor_hidden || tag != "noscript") {
+                if tag_flags & flag::SKIP != 0 && (honor_hidden || tag != "noscript") {
                     f |= flag::SKIP;
                 }
                 let skipped_by_tag = f & flag::SKIP != 0 && tag != "noscript";
-                if has(BLOCK_TAGS, tag) {
-                    f |= flag::BLOCK;
-                }
+                f |= tag_flags & flag::BLOCK;
                 if tag == "a" && el.attr("href").is_some() {
                     in_link[i] = true;
                 }
-                if has(CHROME_TAGS, tag) {
+                if tag_flags & flag::CHROME != 0 {
                     f |= flag::CHROME;
                     a.chrome_why[i] = Some(ChromeWhy::Tag);
                 }
