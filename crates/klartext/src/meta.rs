@@ -47,6 +47,18 @@ fn set(slot: &mut Option<String>, value: &str) {
     }
 }
 
+/// The primary subtag of a language tag or list (`de-AT`, `en_US, fr` →
+/// `de`, `en`), if it looks like an ISO 639 code.
+fn primary_language(tag: &str) -> Option<String> {
+    let primary = tag
+        .split(['-', '_', ','])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    (2..=3).contains(&primary.len()).then_some(primary)
+}
+
 /// Read the metadata of the page in one pass over its elements.
 pub fn collect(dom: &Dom) -> Meta {
     let mut m = Meta::default();
@@ -55,13 +67,7 @@ pub fn collect(dom: &Dom) -> Meta {
         match &*el.name.local {
             "html" => {
                 if let Some(l) = el.attr("lang").or_else(|| el.attr("xml:lang")) {
-                    let primary = l
-                        .split(['-', '_'])
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .to_ascii_lowercase();
-                    if (2..=3).contains(&primary.len()) {
+                    if let Some(primary) = primary_language(l) {
                         m.lang.get_or_insert(primary);
                     }
                 }
@@ -131,13 +137,7 @@ pub fn collect(dom: &Dom) -> Meta {
                     .attr("http-equiv")
                     .is_some_and(|h| h.eq_ignore_ascii_case("content-language"))
                 {
-                    let primary = content
-                        .split(['-', '_', ','])
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .to_ascii_lowercase();
-                    if (2..=3).contains(&primary.len()) {
+                    if let Some(primary) = primary_language(content) {
                         m.lang.get_or_insert(primary);
                     }
                 }
