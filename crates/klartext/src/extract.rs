@@ -5,7 +5,7 @@
 use crate::analyze::{analyze, flag, Analysis};
 use crate::document::{Block, BlockKind, Document};
 use crate::dom::{Dom, NodeId, NONE};
-use crate::meta::{self, squash};
+use crate::meta::{self, fold, squash};
 use crate::segment::{segment, RawBlock};
 use crate::select::{choose_roots, clean, under_chrome, Drop, Settings};
 use crate::Options;
@@ -86,7 +86,19 @@ const LOOSE: Settings = Settings {
     clean_conditionally: false,
 };
 
-pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
+/// One page taken through analysis and the choice of its body: what both
+/// extraction and the debugging listing read.
+struct Page {
+    dom: Dom,
+    meta: meta::Meta,
+    an: Analysis,
+    blocks: Vec<RawBlock>,
+    title: Option<String>,
+    stage: Stage,
+    kept: Vec<usize>,
+}
+
+fn analyse_page(html: &str) -> Page {
     let dom = Dom::parse(html);
     let meta = meta::collect(&dom);
     let mut an = analyze(&dom, true);
@@ -109,6 +121,29 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
             body = body2;
         }
     }
+    let (stage, kept) = body;
+    Page {
+        dom,
+        meta,
+        an,
+        blocks,
+        title,
+        stage,
+        kept,
+    }
+}
+
+pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
+    let Page {
+        dom,
+        meta,
+        an,
+        blocks,
+        title,
+        stage,
+        kept: chosen,
+        ..
+    } = analyse_page(html);
 
     let mut doc = Document {
         url: options.url.clone(),
@@ -125,7 +160,6 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         categories: meta.categories.clone(),
         ..Default::default()
     };
-    let (stage, chosen) = body;
     let mut out: Vec<Block> = chosen
         .into_iter()
         .map(|i| {
@@ -310,7 +344,9 @@ fn precise_root(dom: &Dom, an: &Analysis) -> Option<NodeId> {
         if c < PRECISE_MIN_CHARS || an.link_density(id) > PRECISE_MAX_LINK_DENSITY {
             continue;
         }
-        if under_chrome(dom, an, id) || !dom.is_attached(id) {
+        // `pre` is unset for nodes the analysis never reached: detached by
+        // the tree builder, or inside a skipped subtree.
+        if under_chrome(dom, an, id) {
             continue;
         }
         found.push(id);
@@ -370,25 +406,20 @@ fn dropped_between(
     None
 }
 
-fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// A human-readable list of the page's blocks with the element path of each
 /// and whether the body kept it; a debugging aid until `explain` exists.
 #[doc(hidden)]
 pub fn debug_blocks(html: &str) -> String {
     use std::fmt::Write;
-    let dom = Dom::parse(html);
-    let an = analyze(&dom, true);
-    let meta = meta::collect(&dom);
-    let blocks = segment(&dom, &an);
-    let title = meta::headline(&dom, &an, &meta);
-    let tk = title.as_deref().map(fold);
-    let (stage, kept) = choose_body(&dom, &an, &blocks, tk.as_deref());
+    let Page {
+        dom,
+        an,
+        blocks,
+        title,
+        stage,
+        kept,
+        ..
+    } = analyse_page(html);
     let mut out = String::new();
     let _ = writeln!(out, "title: {title:?} stage: {}", stage.name());
     let _ = writeln!(

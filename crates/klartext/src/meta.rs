@@ -273,7 +273,7 @@ fn collect_names(v: &serde_json::Value, out: &mut Vec<String>) {
 }
 
 /// Fold a string for comparisons: lowercase alphanumerics only.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
