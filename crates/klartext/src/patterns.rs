@@ -94,7 +94,10 @@ pub const CHROME_ROLES: &[&str] = &[
 /// Class/id tokens of page chrome that never belongs to the article body:
 /// menus and breadcrumbs, share bars, related/most-read teaser lists,
 /// newsletter and subscription boxes, cookie/consent banners, ads, comment
-/// sections, pagination, tag clouds and widgets.
+/// sections, pagination, tag clouds and widget areas. Plain `widget` is not
+/// on the list: page builders (Elementor, …) call every content block a
+/// widget (`elementor-widget-container`); sidebars are caught by `aside`,
+/// `sidebar` and `widget-area`. (It still lowers a container's score.)
 pub const CHROME_TOKENS: &[&str] = &[
     "nav",
     "navbar",
@@ -144,8 +147,7 @@ pub const CHROME_TOKENS: &[&str] = &[
     "pagination",
     "pager",
     "tagcloud",
-    "widget",
-    "widgets",
+    "widgetarea",
     "toolbar",
     "skiplink",
     "signup",
