@@ -189,7 +189,16 @@ fn classify_names(table: &TokenTable, value: &str, is_class: bool) -> Names {
     };
     let mut bits_any = 0u8;
     for_each_token(value, |t| {
-        let Some(&b) = table.0.get(t) else { return };
+        let b = match table.0.get(t) {
+            Some(&b) => b,
+            None if CHROME_PREFIXES
+                .iter()
+                .any(|p| t.len() > p.len() && t.starts_with(p)) =>
+            {
+                tok::CHROME
+            }
+            None => return,
+        };
         bits_any |= b;
         if b & tok::CHROME != 0 && b & tok::LAYOUT == 0 {
             n.only_layout = false;

@@ -166,6 +166,26 @@ pub const CHROME_TOKENS: &[&str] = &[
     "topbar",
 ];
 
+/// Stems of chrome names that sites fuse with another word into one token
+/// (`commentbody`, `sharebar`, `socialicons`, `relatedposts`,
+/// `breadcrumbtrail`, `advertslot`): a token that starts with one of them,
+/// and is longer than it, counts as chrome.
+pub const CHROME_PREFIXES: &[&str] = &[
+    "comment",
+    "share",
+    "social",
+    "related",
+    "advert",
+    "newsletter",
+    "cookie",
+    "breadcrumb",
+    "sidebar",
+    "disqus",
+    "sponsor",
+    "subscribe",
+    "popup",
+];
+
 /// Class/id tokens that mark the article itself (`article-body`,
 /// `entry-content`, `post`, `story`): they outweigh a chrome token on the
 /// same element (`post-comments` is not, `has-comments post` is).
