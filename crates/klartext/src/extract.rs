@@ -295,7 +295,16 @@ fn choose_container_blocks(
     blocks: &[RawBlock],
     title: Option<&str>,
 ) -> (Stage, Vec<usize>) {
-    if let Some(root) = precise_root(dom, an) {
+    // Every heading that shows the headline (sticky bars repeat it).
+    let headlines: Vec<NodeId> = match title {
+        Some(t) => blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading && fold(&b.text) == t)
+            .map(|b| b.owner)
+            .collect(),
+        None => Vec::new(),
+    };
+    if let Some(root) = precise_root(dom, an, &headlines) {
         let verdict = clean(dom, an, &[root], STRICT);
         let kept = kept_blocks(dom, an, blocks, &[root], &verdict, title);
         if chars_of(blocks, &kept) >= PRECISE_MIN_CHARS {
@@ -334,9 +343,11 @@ fn chars_of(blocks: &[RawBlock], kept: &[usize]) -> u32 {
 /// `.entry-content` per post; when more than one body container holds enough
 /// text and none is inside another, there is no single article body, and the
 /// scored stages (which find the posts' common parent) decide.
-fn precise_root(dom: &Dom, an: &Analysis) -> Option<NodeId> {
+fn precise_root(dom: &Dom, an: &Analysis, headlines: &[NodeId]) -> Option<NodeId> {
     let mut found: Vec<NodeId> = Vec::new();
     for id in 0..dom.nodes.len() as NodeId {
+        // `pre` is unset for nodes the analysis never reached: detached by
+        // the tree builder, or inside a skipped subtree.
         if !an.has(id, flag::BODY_CONTAINER) || an.pre[id as usize] == u32::MAX {
             continue;
         }
@@ -344,8 +355,6 @@ fn precise_root(dom: &Dom, an: &Analysis) -> Option<NodeId> {
         if c < PRECISE_MIN_CHARS || an.link_density(id) > PRECISE_MAX_LINK_DENSITY {
             continue;
         }
-        // `pre` is unset for nodes the analysis never reached: detached by
-        // the tree builder, or inside a skipped subtree.
         if under_chrome(dom, an, id) {
             continue;
         }
@@ -356,12 +365,51 @@ fn precise_root(dom: &Dom, an: &Analysis) -> Option<NodeId> {
         .copied()
         .filter(|&x| !found.iter().any(|&y| y != x && an.contains(y, x)))
         .collect();
-    if outermost.len() != 1 {
+    let outer = match outermost.as_slice() {
+        [] => return None,
+        [one] => *one,
+        _ => headlines
+            .iter()
+            .find_map(|&h| headline_body(dom, an, h, &outermost))?,
+    };
+    // The biggest container inside the outer one is the body itself
+    // (`.entry-content` around `.entry-body` both count).
+    found
+        .into_iter()
+        .filter(|&x| an.contains(outer, x))
+        .max_by_key(|&x| an.chars[x as usize])
+}
+
+/// Rule `headline-picks-the-body`: pages that load the next articles below
+/// the first (infinite scroll) have one body container per article. The
+/// page's own headline picks its body: the first container after it, when
+/// the smallest element holding both holds no other container. (On a blog's
+/// front page the only matching heading is the site name at the top, whose
+/// common ancestor with any post holds all posts, so the rule stays out.)
+fn headline_body(
+    dom: &Dom,
+    an: &Analysis,
+    headline: NodeId,
+    containers: &[NodeId],
+) -> Option<NodeId> {
+    let hp = an.pre[headline as usize];
+    let body = containers
+        .iter()
+        .copied()
+        .filter(|&c| an.pre[c as usize] > hp)
+        .min_by_key(|&c| an.pre[c as usize])?;
+    let mut common = dom.node(headline).parent;
+    while common != NONE && !an.contains(common, body) {
+        common = dom.node(common).parent;
+    }
+    if common == NONE {
         return None;
     }
-    // The biggest container inside the outermost one is the body itself
-    // (`.entry-content` around `.entry-body` both count).
-    found.into_iter().max_by_key(|&x| an.chars[x as usize])
+    let others = containers
+        .iter()
+        .filter(|&&c| an.contains(common, c))
+        .count();
+    (others == 1).then_some(body)
 }
 
 /// The blocks inside the roots that no cleaning rule dropped.
@@ -425,7 +473,7 @@ pub fn debug_blocks(html: &str) -> String {
     let _ = writeln!(
         out,
         "precise root: {:?}",
-        precise_root(&dom, &an).map(|r| (dom.tag(r).to_string(), an.chars[r as usize]))
+        precise_root(&dom, &an, &[]).map(|r| (dom.tag(r).to_string(), an.chars[r as usize]))
     );
     for s in [STRICT, RELAXED, LOOSE] {
         let roots = choose_roots(&dom, &an, &blocks, s);
