@@ -50,6 +50,10 @@ const ENOUGH_CHARS: u32 = 500;
 const TAIL_SUBSTANTIAL_CHARS: u32 = 100;
 /// ... of lines shorter than this.
 const TAIL_RESIDUE_CHARS: u32 = 30;
+/// Roots with less than this share of `<main>`'s prose give way to `<main>` ...
+const MAIN_SHARE_OF_ROOTS: f32 = 0.65;
+/// ... counting as prose the blocks with fewer links than this.
+const MAIN_PROSE_MAX_LINK_DENSITY: f32 = 0.3;
 /// The lead is looked for at most this many blocks after the headline ...
 const LEAD_MAX_GAP_BLOCKS: usize = 12;
 /// ... in paragraphs of at least this many characters ...
@@ -317,7 +321,10 @@ fn choose_container_blocks(
         (Stage::Relaxed, RELAXED),
         (Stage::Loose, LOOSE),
     ] {
-        let roots = choose_roots(dom, an, blocks, s);
+        let mut roots = choose_roots(dom, an, blocks, s);
+        if s.strip_chrome {
+            widen_to_main(dom, an, blocks, &mut roots);
+        }
         let verdict = clean(dom, an, &roots, s);
         let kept = kept_blocks(dom, an, blocks, &roots, &verdict, title);
         let c = chars_of(blocks, &kept);
@@ -331,6 +338,61 @@ fn choose_container_blocks(
         }
     }
     (best.0, best.1)
+}
+
+/// Rule `sections-of-main`: landing and service pages spread their text
+/// over many sibling sections of `<main>`; scoring picks one section. When
+/// the chosen roots hold less than [`MAIN_SHARE_OF_ROOTS`] of the prose that
+/// `<main>` holds outside chrome and list items, `<main>` is the article (chrome inside it is still
+/// dropped by cleaning).
+fn widen_to_main(dom: &Dom, an: &Analysis, blocks: &[RawBlock], roots: &mut Vec<NodeId>) {
+    let Some(main) = (0..dom.nodes.len() as NodeId).find(|&i| {
+        an.pre[i as usize] != u32::MAX
+            && (dom.tag(i) == "main"
+                || dom
+                    .element(i)
+                    .and_then(|e| e.attr("role"))
+                    .is_some_and(|r| r.eq_ignore_ascii_case("main")))
+    }) else {
+        return;
+    };
+    if roots.is_empty() || !roots.iter().all(|&r| an.contains(main, r) && r != main) {
+        return;
+    }
+    // Teaser streams (`ul > li` with a summary each) are not sections.
+    let in_list_item = |mut n: NodeId| {
+        while n != NONE && n != main {
+            if dom.tag(n) == "li" {
+                return true;
+            }
+            n = dom.node(n).parent;
+        }
+        false
+    };
+    let prose = |b: &RawBlock| {
+        if b.link_density() < MAIN_PROSE_MAX_LINK_DENSITY
+            && !in_list_item(b.owner)
+            && !under_chrome(dom, an, b.owner)
+        {
+            b.chars
+        } else {
+            0
+        }
+    };
+    let (mut in_main, mut in_roots) = (0u32, 0u32);
+    for b in blocks {
+        if !an.contains(main, b.owner) {
+            continue;
+        }
+        let p = prose(b);
+        in_main += p;
+        if roots.iter().any(|&r| an.contains(r, b.owner)) {
+            in_roots += p;
+        }
+    }
+    if (in_roots as f32) < in_main as f32 * MAIN_SHARE_OF_ROOTS {
+        *roots = vec![main];
+    }
 }
 
 fn chars_of(blocks: &[RawBlock], kept: &[usize]) -> u32 {
