@@ -50,6 +50,10 @@ const ENOUGH_CHARS: u32 = 500;
 const TAIL_SUBSTANTIAL_CHARS: u32 = 100;
 /// ... of lines shorter than this.
 const TAIL_RESIDUE_CHARS: u32 = 30;
+/// A run of posts needs at least this many siblings ...
+const MIN_REPEATED_POSTS: usize = 3;
+/// ... found at most this many levels above the chosen root.
+const POST_CLIMB_LEVELS: usize = 8;
 /// Roots with less than this share of `<main>`'s prose give way to `<main>` ...
 const MAIN_SHARE_OF_ROOTS: f32 = 0.65;
 /// ... counting as prose the blocks with fewer links than this.
@@ -322,6 +326,7 @@ fn choose_container_blocks(
         (Stage::Loose, LOOSE),
     ] {
         let mut roots = choose_roots(dom, an, blocks, s);
+        widen_to_repeated_posts(dom, an, &mut roots);
         if s.strip_chrome {
             widen_to_main(dom, an, blocks, &mut roots);
         }
@@ -338,6 +343,44 @@ fn choose_container_blocks(
         }
     }
     (best.0, best.1)
+}
+
+/// Rule `repeated-posts`: a forum thread or a Q&A page is a run of posts,
+/// sibling elements with one tag and class (`article.message`,
+/// `div.post`), and scoring picks the longest post. When an ancestor of the
+/// chosen root (a few levels up) has at least [`MIN_REPEATED_POSTS`] such
+/// siblings holding together at least twice its own prose, the posts are the
+/// article. Related-article rows beside a news story hold less prose than the
+/// story, so they never qualify.
+fn widen_to_repeated_posts(dom: &Dom, an: &Analysis, roots: &mut Vec<NodeId>) {
+    let [root] = roots.as_slice() else { return };
+    let prose = |n: NodeId| an.chars[n as usize].saturating_sub(an.link_chars[n as usize]);
+    let mut a = *root;
+    for _ in 0..POST_CLIMB_LEVELS {
+        let parent = dom.node(a).parent;
+        let Some(el) = dom.element(a) else { return };
+        // Posts sit in a thread container; boxes straight under `<body>`
+        // are page-level widgets (lightboxes, modals).
+        if parent == NONE || matches!(dom.tag(parent), "body" | "html" | "") {
+            return;
+        }
+        if let Some(class) = el.attr("class").filter(|c| !c.trim().is_empty()) {
+            let posts: Vec<NodeId> = dom
+                .children(parent)
+                .filter(|&c| {
+                    dom.element(c).is_some_and(|e| {
+                        e.name.local == el.name.local && e.attr("class") == Some(class)
+                    })
+                })
+                .collect();
+            let total: u32 = posts.iter().map(|&p| prose(p)).sum();
+            if posts.len() >= MIN_REPEATED_POSTS && total >= 2 * prose(a).max(1) {
+                *roots = posts;
+                return;
+            }
+        }
+        a = parent;
+    }
 }
 
 /// Rule `sections-of-main`: landing and service pages spread their text
