@@ -83,6 +83,8 @@ const MIN_RIVALS_UNDER_ANCESTOR: usize = 3;
 const SIBLING_SHARE: f32 = 0.2;
 /// ... but never with less than this score.
 const SIBLING_MIN_SCORE: f32 = 10.0;
+/// A gallery holds less text than this per image (captions, not prose).
+const GALLERY_MAX_CHARS_PER_IMAGE: f32 = 150.0;
 /// A box with this share of the article's text is never cleaned away.
 const ARTICLE_SHARE: f32 = 0.5;
 /// An embed wrapper (video, social post) is dropped when it has less text
@@ -412,7 +414,9 @@ fn judge(
     } else {
         heading_chars(dom, an, id) as f32 / chars as f32
     };
-    if img > 1.0 && p / img < 0.5 && !in_figure {
+    // Prose in `<div>`s and `<br>`s (forum posts) has no `<p>`: a gallery also
+    // has little text per image.
+    if img > 1.0 && p / img < 0.5 && !in_figure && (chars as f32) < GALLERY_MAX_CHARS_PER_IMAGE * img {
         return Some(Drop::ImageGallery);
     }
     if !is_list && li > p {
