@@ -83,6 +83,8 @@ const MIN_RIVALS_UNDER_ANCESTOR: usize = 3;
 const SIBLING_SHARE: f32 = 0.2;
 /// ... but never with less than this score.
 const SIBLING_MIN_SCORE: f32 = 10.0;
+/// Characters of text that count as one paragraph where no `<p>` is used.
+const PARAGRAPH_EQUIVALENT_CHARS: u32 = 300;
 /// A gallery holds less text than this per image (captions, not prose).
 const GALLERY_MAX_CHARS_PER_IMAGE: f32 = 150.0;
 /// A box with this share of the article's text is never cleaned away.
@@ -401,7 +403,9 @@ fn judge(
         return None;
     }
     let is_list = matches!(tag, "ul" | "ol" | "dl");
-    let p = an.paragraphs[i] as f32;
+    // Text written without `<p>` (in `<div>`s and `<br>`s) still counts as
+    // paragraphs: one per PARAGRAPH_EQUIVALENT_CHARS characters.
+    let p = (an.paragraphs[i] as f32).max((an.chars[i] / PARAGRAPH_EQUIVALENT_CHARS) as f32);
     let img = an.images[i] as f32;
     let li = an.list_items[i] as f32 - 100.0;
     let input = an.inputs[i] as f32;
