@@ -6,6 +6,7 @@ use crate::analyze::{analyze, flag, Analysis};
 use crate::document::{Block, BlockKind, Document};
 use crate::dom::{Dom, NodeId, NONE};
 use crate::meta::{self, fold, squash};
+use crate::patterns::CREDIT_PREFIXES;
 use crate::segment::{segment, RawBlock};
 use crate::select::{choose_roots, clean, under_chrome, Drop, Settings};
 use crate::Options;
@@ -58,6 +59,8 @@ const POST_CLIMB_LEVELS: usize = 8;
 const MAIN_SHARE_OF_ROOTS: f32 = 0.65;
 /// ... counting as prose the blocks with fewer links than this.
 const MAIN_PROSE_MAX_LINK_DENSITY: f32 = 0.3;
+/// A picture credit is shorter than this.
+const CREDIT_LINE_MAX_CHARS: u32 = 80;
 /// The lead is looked for at most this many blocks after the headline ...
 const LEAD_MAX_GAP_BLOCKS: usize = 12;
 /// ... in paragraphs of at least this many characters ...
@@ -538,9 +541,23 @@ fn kept_blocks(
         if b.kind == BlockKind::Heading && title.is_some_and(|t| fold(&b.text) == t) {
             continue;
         }
+        if is_credit_line(b) {
+            continue;
+        }
         kept.push(i);
     }
     kept
+}
+
+/// Rule `photo-credit-line`: a short line that starts like a picture credit
+/// (`Foto: …`, `Photo: …`, `© …`) names who took a picture, not article text.
+fn is_credit_line(b: &RawBlock) -> bool {
+    b.chars < CREDIT_LINE_MAX_CHARS
+        && CREDIT_PREFIXES.iter().any(|p| {
+            b.text
+                .get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p))
+        })
 }
 
 /// The rule that dropped `node` or an ancestor of it below `root`.

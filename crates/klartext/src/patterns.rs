@@ -332,6 +332,35 @@ pub const BODY_CONTAINER_NAMES: &[&str] = &[
     "richtext",
 ];
 
+/// How picture credits start, in the languages of the benchmark pages
+/// (German, English, French, Spanish, Italian, Polish, Dutch).
+pub const CREDIT_PREFIXES: &[&str] = &[
+    "Foto:",
+    "Fotos:",
+    "Photo:",
+    "Photos:",
+    "Bild:",
+    "Bilder:",
+    "Image:",
+    "Images:",
+    "Credit:",
+    "Credits:",
+    "Photo credit",
+    "Bildquelle:",
+    "Quelle:",
+    "Source:",
+    "©",
+    "(c) ",
+    "Crédit",
+    "Crédits",
+    "Fotografía:",
+    "Zdjęcie:",
+    "Fot.",
+    "Copyright ",
+    "Picture:",
+    "Pic:",
+];
+
 /// Separators sites put between the headline and the site name in `<title>`.
 pub const TITLE_SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", " / ",

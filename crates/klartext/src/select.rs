@@ -420,7 +420,11 @@ fn judge(
     };
     // Prose in `<div>`s and `<br>`s (forum posts) has no `<p>`: a gallery also
     // has little text per image.
-    if img > 1.0 && p / img < 0.5 && !in_figure && (chars as f32) < GALLERY_MAX_CHARS_PER_IMAGE * img {
+    if img > 1.0
+        && p / img < 0.5
+        && !in_figure
+        && (chars as f32) < GALLERY_MAX_CHARS_PER_IMAGE * img
+    {
         return Some(Drop::ImageGallery);
     }
     if !is_list && li > p {
