@@ -8,7 +8,7 @@
 //! cleaning" drops boxes whose shape gives them away: link lists, image
 //! galleries, forms, tiny widgets.
 
-use crate::analyze::{flag, Analysis};
+use crate::analyze::{flag, Analysis, ChromeWhy};
 use crate::document::BlockKind;
 use crate::dom::{Dom, NodeId, DOCUMENT, NONE};
 use crate::segment::RawBlock;
@@ -129,7 +129,7 @@ pub fn choose_roots(dom: &Dom, an: &Analysis, blocks: &[RawBlock], s: Settings) 
         if b.kind == BlockKind::Heading && b.level < 2 {
             continue;
         }
-        if s.strip_chrome && under_chrome(dom, an, b.owner) {
+        if s.strip_chrome && under_chrome(dom, an, b.owner) || under_landmark(dom, an, b.owner) {
             continue;
         }
         let owner = b.owner;
@@ -324,6 +324,23 @@ fn base_score(tag: &str) -> f32 {
 pub fn under_chrome(dom: &Dom, an: &Analysis, mut node: NodeId) -> bool {
     while node != NONE {
         if an.has(node, flag::CHROME) {
+            return true;
+        }
+        node = dom.node(node).parent;
+    }
+    false
+}
+
+/// Is `node` inside page chrome marked by its tag or ARIA role (`<nav>`,
+/// `<footer>`, `<aside>`, `role=contentinfo` …)? Unlike class names, these
+/// landmarks do not lie, so even the broad attempts of the cascade (which
+/// distrust class names) never take text from them.
+pub fn under_landmark(dom: &Dom, an: &Analysis, mut node: NodeId) -> bool {
+    while node != NONE {
+        if matches!(
+            an.chrome_why[node as usize],
+            Some(ChromeWhy::Tag | ChromeWhy::Role)
+        ) {
             return true;
         }
         node = dom.node(node).parent;
