@@ -334,7 +334,7 @@ pub fn under_chrome(dom: &Dom, an: &Analysis, mut node: NodeId) -> bool {
 /// Is `node` inside page chrome marked by its tag or ARIA role (`<nav>`,
 /// `<footer>`, `<aside>`, `role=contentinfo` …)? Unlike class names, these
 /// landmarks do not lie, so even the broad attempts of the cascade (which
-/// distrust class names) never take text from them.
+/// distrust class names) never let their text vote.
 pub fn under_landmark(dom: &Dom, an: &Analysis, mut node: NodeId) -> bool {
     while node != NONE {
         if matches!(
