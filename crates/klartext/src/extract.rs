@@ -59,6 +59,12 @@ const POST_CLIMB_LEVELS: usize = 8;
 const MAIN_SHARE_OF_ROOTS: f32 = 0.65;
 /// ... counting as prose the blocks with fewer links than this.
 const MAIN_PROSE_MAX_LINK_DENSITY: f32 = 0.3;
+/// A link teaser line is shorter than this ...
+const LINK_LINE_MAX_CHARS: u32 = 150;
+/// ... and at least this much link ...
+const LINK_LINE_MIN_LINK_DENSITY: f32 = 0.6;
+/// ... after a label of at most this many characters.
+const LINK_LABEL_MAX_CHARS: usize = 30;
 /// A picture credit is shorter than this.
 const CREDIT_LINE_MAX_CHARS: u32 = 80;
 /// The lead is looked for at most this many blocks after the headline ...
@@ -541,7 +547,7 @@ fn kept_blocks(
         if b.kind == BlockKind::Heading && title.is_some_and(|t| fold(&b.text) == t) {
             continue;
         }
-        if is_credit_line(b) {
+        if is_credit_line(b) || is_labelled_link_line(b) {
             continue;
         }
         kept.push(i);
@@ -558,6 +564,22 @@ fn is_credit_line(b: &RawBlock) -> bool {
                 .get(..p.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(p))
         })
+}
+
+/// Rule `labelled-link-line`: a short paragraph made of a label, a colon
+/// and a link ("Lea también: …", "Lesen Sie auch: …", "Read more: …")
+/// points to another article; it is not this article's text.
+fn is_labelled_link_line(b: &RawBlock) -> bool {
+    if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
+        || b.chars >= LINK_LINE_MAX_CHARS
+        || b.link_density() < LINK_LINE_MIN_LINK_DENSITY
+    {
+        return false;
+    }
+    b.text
+        .char_indices()
+        .take(LINK_LABEL_MAX_CHARS)
+        .any(|(_, c)| c == ':')
 }
 
 /// The rule that dropped `node` or an ancestor of it below `root`.
