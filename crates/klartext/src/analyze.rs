@@ -23,6 +23,8 @@ pub mod flag {
     pub const HAS_BLOCK_CHILD: u8 = 32;
     /// Chrome only by layout-region names (`nav`, `menu`, `sidebar` …).
     pub const LAYOUT_NAME: u8 = 64;
+    /// Holds an article body container with enough text somewhere inside.
+    pub const HOLDS_BODY: u8 = 128;
 }
 
 /// Why an element was flagged as chrome (for `explain` and debugging).
@@ -426,6 +428,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                     let (mut p, mut im, mut li, mut inp, mut emb, mut hd) =
                         (0u16, 0u16, 0u16, 0u16, 0u16, 0u16);
                     let mut block_child = false;
+                    let mut holds_body = false;
                     let mut c = node.first_child;
                     while c != NONE {
                         let ci = c as usize;
@@ -438,6 +441,12 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                             hd = hd.saturating_add(a.headings[ci]);
                             if a.flags[ci] & flag::BLOCK != 0 {
                                 block_child = true;
+                            }
+                            if a.flags[ci] & flag::HOLDS_BODY != 0
+                                || (a.flags[ci] & flag::BODY_CONTAINER != 0
+                                    && a.chars[ci] >= HOLDS_BODY_MIN_CHARS)
+                            {
+                                holds_body = true;
                             }
                         }
                         im = im.saturating_add(a.images[ci]);
@@ -465,6 +474,17 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                     a.headings[i] = hd;
                     if block_child {
                         a.flags[i] |= flag::HAS_BLOCK_CHILD;
+                    }
+                    // Rule `holds-the-body`: an element named like chrome
+                    // (`div.sidebar-wrapper` on some themes) that holds the
+                    // article's body container is the page's frame, not chrome.
+                    if holds_body {
+                        a.flags[i] |= flag::HOLDS_BODY;
+                        if a.chrome_why[i] == Some(ChromeWhy::ClassOrId) {
+                            a.flags[i] &= !flag::CHROME;
+                            a.chrome_why[i] = None;
+                        }
+                        a.weight[i] = a.weight[i].max(0);
                     }
                     // A big element named like an article container is not
                     // chrome even if one of its names says so.
@@ -508,6 +528,9 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
 /// (`<div class="post has-comments">`) counts as content once it holds this
 /// much text: share bars and comment links are short.
 pub const CONTENT_NAME_OVERRIDES_CHROME_CHARS: u32 = 1000;
+
+/// A body container needs this much text to clear its frame of chrome.
+pub const HOLDS_BODY_MIN_CHARS: u32 = 250;
 
 /// Prose needed to clear a layout-region name of chrome ...
 pub const LAYOUT_NAME_PROSE_CHARS: u32 = 1500;
