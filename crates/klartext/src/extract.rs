@@ -68,7 +68,7 @@ const LINK_LABEL_MAX_CHARS: usize = 30;
 /// A picture credit is shorter than this.
 const CREDIT_LINE_MAX_CHARS: u32 = 80;
 /// The lead is looked for at most this many blocks after the headline ...
-const LEAD_MAX_GAP_BLOCKS: usize = 12;
+const LEAD_MAX_GAP_BLOCKS: usize = 40;
 /// ... in paragraphs of at least this many characters ...
 const LEAD_MIN_CHARS: u32 = 60;
 /// ... with at most this share of links.
@@ -292,15 +292,22 @@ fn add_lead(
     if first - h > LEAD_MAX_GAP_BLOCKS {
         return;
     }
-    let lead: Vec<usize> = (h + 1..first)
-        .filter(|&i| {
-            let b = &blocks[i];
-            b.kind == BlockKind::Paragraph
-                && b.chars >= LEAD_MIN_CHARS
-                && b.link_density() < LEAD_MAX_LINK_DENSITY
-                && !under_chrome(dom, an, b.owner)
-        })
-        .collect();
+    // The lead runs from the headline to the first block that is neither
+    // short (bylines, dates, share labels are skipped) nor lead prose.
+    let mut lead: Vec<usize> = Vec::new();
+    for i in h + 1..first {
+        let b = &blocks[i];
+        if b.chars < LEAD_MIN_CHARS {
+            continue;
+        }
+        let prose = b.kind == BlockKind::Paragraph
+            && b.link_density() < LEAD_MAX_LINK_DENSITY
+            && !under_chrome(dom, an, b.owner);
+        if !prose {
+            break;
+        }
+        lead.push(i);
+    }
     if !lead.is_empty() {
         kept.splice(0..0, lead);
     }
