@@ -295,8 +295,7 @@ fn add_lead(
     // The lead runs from the headline to the first block that is neither
     // short (bylines, dates, share labels are skipped) nor lead prose.
     let mut lead: Vec<usize> = Vec::new();
-    for i in h + 1..first {
-        let b = &blocks[i];
+    for (i, b) in blocks.iter().enumerate().take(first).skip(h + 1) {
         if b.chars < LEAD_MIN_CHARS {
             continue;
         }
