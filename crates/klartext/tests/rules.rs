@@ -1,0 +1,166 @@
+//! One test per named rule of the engine, each on a small page written for
+//! it: the page pattern the rule handles, and what the article must (and must
+//! not) contain because of it. A test fails when its rule stops working.
+
+use klartext::{extract_str, Options};
+
+fn text_of(html: &str) -> String {
+    extract_str(html, &Options::default()).text
+}
+
+/// A paragraph of invented prose, long enough to count as article text.
+fn prose(topic: &str) -> String {
+    format!(
+        "<p>The committee spent the afternoon on {topic}, weighing costs, schedules and the \
+         opinions of residents, who had written in large numbers, before it agreed to \
+         return to the matter at its next meeting in the spring.</p>"
+    )
+}
+
+#[test]
+fn repeated_posts_keep_the_whole_thread() {
+    // Rule `repeated-posts`: a forum thread is a run of sibling posts.
+    let post = |who: &str, topic: &str| {
+        format!(
+            "<article class=\"message\"><div class=\"message-user\">{who}</div>\
+             <div class=\"message-body\"><div class=\"bbWrapper\">{}</div></div></article>",
+            prose(topic)
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"thread\"><h1>Which bike lights last longest?</h1>\
+         <div class=\"posts\">{}{}{}{}</div></div></body></html>",
+        post("anna", "front lights for winter commuting"),
+        post("ben", "rear lights that survive rain"),
+        post("cleo", "batteries that keep their charge"),
+        post("dev", "mounting brackets for thick handlebars")
+    );
+    let text = text_of(&html);
+    for topic in [
+        "front lights for winter commuting",
+        "rear lights that survive rain",
+        "batteries that keep their charge",
+        "mounting brackets for thick handlebars",
+    ] {
+        assert!(text.contains(topic), "missing post about {topic}:\n{text}");
+    }
+}
+
+#[test]
+fn sections_of_main_make_up_a_landing_page() {
+    // Rule `sections-of-main`: a service page spreads its text over sections.
+    let section = |topic: &str| {
+        format!(
+            "<section class=\"block\"><h2>{topic}</h2>{}</section>",
+            prose(topic)
+        )
+    };
+    let html = format!(
+        "<html><body><nav><a href=\"/\">Home</a><a href=\"/about\">About</a></nav><main>\
+         {}{}{}</main><footer><p>Copyright line of the invented firm</p></footer></body></html>",
+        section("garden design"),
+        section("tree care"),
+        section("winter storage")
+    );
+    let text = text_of(&html);
+    for topic in ["garden design", "tree care", "winter storage"] {
+        assert!(
+            text.contains(&format!("on {topic},")),
+            "missing section {topic}:\n{text}"
+        );
+    }
+    assert!(!text.contains("Copyright line"), "footer kept:\n{text}");
+}
+
+#[test]
+fn headline_picks_its_body_on_infinite_scroll_pages() {
+    // Rule `headline-picks-the-body`: the next articles are appended below.
+    let story = |title: &str, topic: &str| {
+        format!(
+            "<article class=\"story\"><header><h1>{title}</h1></header>\
+             <div class=\"article-body\">{}{}</div></article>",
+            prose(topic),
+            prose(&format!("{topic}, second part"))
+        )
+    };
+    let html = format!(
+        "<html><head><title>Ferry timetable changes | Invented Times</title>\
+         <meta property=\"og:title\" content=\"Ferry timetable changes\"></head><body>\
+         {}{}{}</body></html>",
+        story("Ferry timetable changes", "the ferry timetable"),
+        story("Library opens on Sundays", "library opening hours"),
+        story("New cycle lane on the bridge", "the cycle lane")
+    );
+    let doc = extract_str(&html, &Options::default());
+    assert_eq!(doc.title.as_deref(), Some("Ferry timetable changes"));
+    assert!(doc.text.contains("the ferry timetable"), "{}", doc.text);
+    assert!(!doc.text.contains("library opening hours"), "{}", doc.text);
+    assert!(!doc.text.contains("the cycle lane"), "{}", doc.text);
+}
+
+#[test]
+fn a_frame_named_like_a_sidebar_that_holds_the_body_is_kept() {
+    // Rule `holds-the-body`: some themes wrap the whole article in `.sidebar-wrapper`.
+    let html = format!(
+        "<html><body><article><div class=\"sidebar-wrapper\"><div class=\"entry-content\">\
+         {}{}{}</div></div></article></body></html>",
+        prose("the harbour wall"),
+        prose("the new crane"),
+        prose("the fish market")
+    );
+    let text = text_of(&html);
+    assert!(
+        text.contains("the harbour wall") && text.contains("the fish market"),
+        "{text}"
+    );
+}
+
+#[test]
+fn labelled_link_lines_and_photo_credits_are_dropped() {
+    // Rules `labelled-link-line` and `photo-credit-line`.
+    let html = format!(
+        "<html><body><article><h1>Harbour wall repaired</h1>{}\
+         <p>Read more: <a href=\"/other\">Why the old crane was taken down last year</a></p>\
+         {}<p>Foto: Invented Photo Agency</p>{}</article></body></html>",
+        prose("the harbour wall"),
+        prose("the new crane"),
+        prose("the fish market")
+    );
+    let text = text_of(&html);
+    assert!(text.contains("the new crane"), "{text}");
+    assert!(
+        !text.contains("Why the old crane"),
+        "link line kept:\n{text}"
+    );
+    assert!(
+        !text.contains("Invented Photo Agency"),
+        "credit kept:\n{text}"
+    );
+}
+
+#[test]
+fn lead_between_headline_and_body_joins_the_article() {
+    // Rule `lead-between-headline-and-body`.
+    let html = format!(
+        "<html><head><title>Bridge reopens | Invented Times</title></head><body><article>\
+         <header><h1>Bridge reopens</h1><p class=\"byline\">By A. Writer</p>\
+         <p class=\"standfirst\">After two years of works the old bridge carries traffic again, \
+         and the town hopes that the shops near it will see their customers return.</p></header>\
+         <div class=\"article-body\">{}{}</div></article></body></html>",
+        prose("the reopening ceremony"),
+        prose("the traffic plan")
+    );
+    let text = text_of(&html);
+    assert!(text.starts_with("After two years of works"), "{text}");
+}
+
+#[test]
+fn landmark_chrome_never_wins_even_when_nothing_else_is_there() {
+    // Landmarks (`footer`, `nav`) never vote, even in the broad attempts.
+    let html = "<html><body><div class=\"app\"><p>Short intro line for the product.</p></div>\
+        <footer><p>Help Center, Disputes and Reports, Return and refund policy, Report IPR \
+        infringement, Information, Integrity Compliance, Transparency Center, Submit a report.</p>\
+        </footer></body></html>";
+    let text = text_of(html);
+    assert!(!text.contains("Help Center"), "footer text chosen:\n{text}");
+}
