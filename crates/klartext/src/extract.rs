@@ -75,9 +75,9 @@ const LEAD_MIN_CHARS: u32 = 60;
 const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
 /// A broader attempt replaces a stricter one only when it finds this many
 /// times its text.
-const BROADER_MUST_FIND: f32 = 2.0;
+const BROADER_MUST_FIND: f32 = 3.0;
 /// A precise container must hold this much text to be trusted.
-const PRECISE_MIN_CHARS: u32 = 250;
+const PRECISE_MIN_CHARS: u32 = 150;
 /// ... and at most this share of links.
 const PRECISE_MAX_LINK_DENSITY: f32 = 0.4;
 /// Below this much body text the rescue stages are tried.

@@ -66,7 +66,7 @@ impl Drop {
 }
 
 /// A paragraph needs this many characters to vote for its containers.
-const MIN_VOTING_CHARS: u32 = 25;
+const MIN_VOTING_CHARS: u32 = 20;
 /// A list item needs this many characters to vote ...
 const LIST_ITEM_VOTE_CHARS: u32 = 80;
 /// ... and at most this share of links.
@@ -80,7 +80,7 @@ const RIVAL_SHARE: f32 = 0.75;
 /// This many rivals under one ancestor make that ancestor the article.
 const MIN_RIVALS_UNDER_ANCESTOR: usize = 3;
 /// A sibling joins the article with this share of the top candidate's score.
-const SIBLING_SHARE: f32 = 0.2;
+const SIBLING_SHARE: f32 = 0.15;
 /// ... but never with less than this score.
 const SIBLING_MIN_SCORE: f32 = 10.0;
 /// Characters of text that count as one paragraph where no `<p>` is used.
@@ -94,7 +94,7 @@ const ARTICLE_SHARE: f32 = 0.5;
 const EMBED_BOX_MAX_CHARS: u32 = 100;
 /// A box (not a list, not named like content) with more of its text in
 /// links than this is a link box: related stories, tag lists, menus.
-const LINK_HEAVY_SHARE: f32 = 0.3;
+const LINK_HEAVY_SHARE: f32 = 0.35;
 /// Commas in a box at which conditional cleaning trusts it as prose.
 const PROSE_COMMAS: u32 = 10;
 
