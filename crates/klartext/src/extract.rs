@@ -50,7 +50,7 @@ const ENOUGH_CHARS: u32 = 500;
 /// the last one ...
 const TAIL_SUBSTANTIAL_CHARS: u32 = 100;
 /// ... of lines shorter than this.
-const TAIL_RESIDUE_CHARS: u32 = 30;
+const TAIL_RESIDUE_CHARS: u32 = 20;
 /// A run of posts needs at least this many siblings ...
 const MIN_REPEATED_POSTS: usize = 3;
 /// ... found at most this many levels above the chosen root.
