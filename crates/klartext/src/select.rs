@@ -76,7 +76,7 @@ const VOTE_LEVELS: usize = 6;
 /// How many best candidates are compared when looking for a shared ancestor.
 const TOP_CANDIDATES: usize = 5;
 /// Candidates within this share of the best one count as its rivals.
-const RIVAL_SHARE: f32 = 0.65;
+const RIVAL_SHARE: f32 = 0.58;
 /// This many rivals under one ancestor make that ancestor the article.
 const MIN_RIVALS_UNDER_ANCESTOR: usize = 3;
 /// A sibling joins the article with this share of the top candidate's score.
