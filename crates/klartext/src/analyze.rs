@@ -33,6 +33,17 @@ pub enum ChromeWhy {
     Tag,
     Role,
     ClassOrId,
+    /// Class/id names of a comment section (a kind of class/id chrome that
+    /// even the broad attempts of the cascade keep out).
+    Comments,
+}
+
+impl ChromeWhy {
+    /// Chrome by class or id name (comment sections included): the kind that
+    /// size and structure can overrule.
+    pub fn by_name(why: Option<ChromeWhy>) -> bool {
+        matches!(why, Some(ChromeWhy::ClassOrId | ChromeWhy::Comments))
+    }
 }
 
 /// Per-node results of the analysis pass, indexed by `NodeId`.
@@ -144,6 +155,7 @@ pub fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
 #[derive(Clone, Copy, Default)]
 struct Names {
     chrome: bool,
+    comments: bool,
     only_layout: bool,
     content: bool,
     body: bool,
@@ -159,6 +171,7 @@ mod tok {
     pub const NEGATIVE: u8 = 8;
     pub const POSITIVE: u8 = 16;
     pub const BODY: u8 = 32;
+    pub const COMMENTS: u8 = 64;
 }
 
 /// All token lists of `patterns` merged into one lookup, built once per
@@ -175,6 +188,7 @@ impl TokenTable {
             (NEGATIVE_TOKENS, tok::NEGATIVE),
             (POSITIVE_TOKENS, tok::POSITIVE),
             (BODY_CONTAINER_NAMES, tok::BODY),
+            (COMMENT_TOKENS, tok::COMMENTS),
         ] {
             for t in list {
                 *m.entry(*t).or_insert(0) |= bit;
@@ -197,7 +211,11 @@ fn classify_names(table: &TokenTable, value: &str, is_class: bool) -> Names {
                 .iter()
                 .any(|p| t.len() > p.len() && t.starts_with(p)) =>
             {
-                tok::CHROME
+                if t.starts_with(COMMENT_PREFIX) {
+                    tok::CHROME | tok::COMMENTS
+                } else {
+                    tok::CHROME
+                }
             }
             None => return,
         };
@@ -207,6 +225,7 @@ fn classify_names(table: &TokenTable, value: &str, is_class: bool) -> Names {
         }
     });
     n.chrome = bits_any & tok::CHROME != 0;
+    n.comments = bits_any & tok::COMMENTS != 0;
     n.content = bits_any & tok::CONTENT != 0;
     n.body = bits_any & tok::BODY != 0;
     n.hidden = is_class
@@ -316,6 +335,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 }
                 let mut weight: i16 = 0;
                 let mut chrome_token = false;
+                let mut comment_token = false;
                 let mut only_layout_tokens = true;
                 let mut content_token = false;
                 let mut hidden_token = false;
@@ -328,6 +348,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                                 classify_names(&table, &attr.value, name == "class")
                             });
                             chrome_token |= names.chrome;
+                            comment_token |= names.comments;
                             only_layout_tokens &= names.only_layout || !names.chrome;
                             content_token |= names.content;
                             body_container |= names.body;
@@ -364,7 +385,11 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 }
                 if chrome_token {
                     f |= flag::CHROME;
-                    a.chrome_why[i].get_or_insert(ChromeWhy::ClassOrId);
+                    a.chrome_why[i].get_or_insert(if comment_token {
+                        ChromeWhy::Comments
+                    } else {
+                        ChromeWhy::ClassOrId
+                    });
                     if only_layout_tokens {
                         f |= flag::LAYOUT_NAME;
                     }
@@ -480,7 +505,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                     // article's body container is the page's frame, not chrome.
                     if holds_body {
                         a.flags[i] |= flag::HOLDS_BODY;
-                        if a.chrome_why[i] == Some(ChromeWhy::ClassOrId) {
+                        if ChromeWhy::by_name(a.chrome_why[i]) {
                             a.flags[i] &= !flag::CHROME;
                             a.chrome_why[i] = None;
                         }
@@ -490,7 +515,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                     // chrome even if one of its names says so.
                     if a.flags[i] & flag::CHROME != 0
                         && a.flags[i] & flag::CONTENT_NAME != 0
-                        && a.chrome_why[i] == Some(ChromeWhy::ClassOrId)
+                        && ChromeWhy::by_name(a.chrome_why[i])
                         && ch >= CONTENT_NAME_OVERRIDES_CHROME_CHARS
                     {
                         a.flags[i] &= !flag::CHROME;
@@ -500,7 +525,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                     // or side column that holds long prose and few links is
                     // the page's text in an old table layout.
                     if a.flags[i] & flag::LAYOUT_NAME != 0
-                        && a.chrome_why[i] == Some(ChromeWhy::ClassOrId)
+                        && ChromeWhy::by_name(a.chrome_why[i])
                         && ch >= LAYOUT_NAME_PROSE_CHARS
                         && (lc as f32) < ch as f32 * LAYOUT_NAME_MAX_LINK_DENSITY
                     {

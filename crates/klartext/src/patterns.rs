@@ -186,6 +186,21 @@ pub const CHROME_PREFIXES: &[&str] = &[
     "popup",
 ];
 
+/// The chrome tokens of comment sections. Reader comments are never the
+/// article, so even the broad attempts of the cascade, which distrust class
+/// names, keep their text from voting.
+pub const COMMENT_TOKENS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "disqus",
+    "respond",
+    "replies",
+];
+
+/// Fused names that start with this stem (`commentbody`) are comment sections.
+pub const COMMENT_PREFIX: &str = "comment";
+
 /// Class/id tokens that mark the article itself (`article-body`,
 /// `entry-content`, `post`, `story`): they outweigh a chrome token on the
 /// same element (`post-comments` is not, `has-comments post` is).

@@ -332,14 +332,14 @@ pub fn under_chrome(dom: &Dom, an: &Analysis, mut node: NodeId) -> bool {
 }
 
 /// Is `node` inside page chrome marked by its tag or ARIA role (`<nav>`,
-/// `<footer>`, `<aside>`, `role=contentinfo` …)? Unlike class names, these
-/// landmarks do not lie, so even the broad attempts of the cascade (which
-/// distrust class names) never let their text vote.
+/// `<footer>`, `<aside>`, `role=contentinfo` …) or inside a comment section?
+/// Unlike most class names, these do not lie, so even the broad attempts of
+/// the cascade (which distrust class names) never let their text vote.
 pub fn under_landmark(dom: &Dom, an: &Analysis, mut node: NodeId) -> bool {
     while node != NONE {
         if matches!(
             an.chrome_why[node as usize],
-            Some(ChromeWhy::Tag | ChromeWhy::Role)
+            Some(ChromeWhy::Tag | ChromeWhy::Role | ChromeWhy::Comments)
         ) {
             return true;
         }
