@@ -552,13 +552,13 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
 /// An element with both a chrome and an article-container name
 /// (`<div class="post has-comments">`) counts as content once it holds this
 /// much text: share bars and comment links are short.
-pub const CONTENT_NAME_OVERRIDES_CHROME_CHARS: u32 = 1000;
+pub const CONTENT_NAME_OVERRIDES_CHROME_CHARS: u32 = 500;
 
 /// A body container needs this much text to clear its frame of chrome.
 pub const HOLDS_BODY_MIN_CHARS: u32 = 250;
 
 /// Prose needed to clear a layout-region name of chrome ...
-pub const LAYOUT_NAME_PROSE_CHARS: u32 = 1500;
+pub const LAYOUT_NAME_PROSE_CHARS: u32 = 800;
 /// ... with at most this share of links.
 pub const LAYOUT_NAME_MAX_LINK_DENSITY: f32 = 0.25;
 

@@ -79,7 +79,7 @@ const BROADER_MUST_FIND: f32 = 3.0;
 /// A precise container must hold this much text to be trusted.
 const PRECISE_MIN_CHARS: u32 = 150;
 /// ... and at most this share of links.
-const PRECISE_MAX_LINK_DENSITY: f32 = 0.4;
+const PRECISE_MAX_LINK_DENSITY: f32 = 0.55;
 /// Below this much body text the rescue stages are tried.
 const RESCUE_BELOW_CHARS: u32 = 100;
 /// The paragraph rescue keeps blocks of at least this many characters ...
