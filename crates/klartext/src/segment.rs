@@ -193,6 +193,13 @@ impl Walker<'_> {
             }
             return;
         }
+        // Counted once for the whole node: the same as the sum over its words.
+        let (c, m) = crate::analyze::count_words(t);
+        self.buf_chars += c;
+        self.buf_commas += m;
+        if ctx.link {
+            self.buf_links += c;
+        }
         for (k, word) in t.split(char::is_whitespace).enumerate() {
             if k > 0 {
                 self.pending_space = true;
@@ -205,12 +212,6 @@ impl Walker<'_> {
             }
             self.pending_space = false;
             self.buf.push_str(word);
-            let (c, m) = crate::analyze::count_text(word);
-            self.buf_chars += c;
-            self.buf_commas += m;
-            if ctx.link {
-                self.buf_links += c;
-            }
         }
     }
 
