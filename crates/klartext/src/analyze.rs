@@ -630,17 +630,15 @@ pub fn count_text(t: &str) -> (u32, u32) {
     (chars, commas)
 }
 
-/// The characters of a text node's words and its commas: like
-/// [`count_text`], but any white space `char::is_whitespace` knows (vertical
-/// tab, no-break space, …) is left out too, as segmentation splits words there.
-pub fn count_words(t: &str) -> (u32, u32) {
-    let (chars, commas) = count_text(t);
-    let other_spaces = if t.is_ascii() {
-        memchr::memchr_iter(0x0B, t.as_bytes()).count()
+/// White space other than ASCII's (vertical tab, no-break space, …) in a
+/// text node: [`count_text`] counts it as characters, but segmentation splits
+/// words there (as `char::is_whitespace` does).
+pub fn other_white_space(t: &str) -> u32 {
+    if t.is_ascii() {
+        memchr::memchr_iter(0x0B, t.as_bytes()).count() as u32
     } else {
         t.chars()
             .filter(|&c| c.is_whitespace() && !c.is_ascii_whitespace())
-            .count()
-    };
-    (chars - other_spaces as u32, commas)
+            .count() as u32
+    }
 }
