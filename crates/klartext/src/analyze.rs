@@ -174,13 +174,67 @@ mod tok {
     pub const COMMENTS: u8 = 64;
 }
 
+/// FxHash (rustc's hasher): a rotate, a xor and a multiply per word, far
+/// cheaper than the default SipHash for short keys. Only for maps a page
+/// cannot flood: fixed keys (the token lists) or keys that are already hashes
+/// (tag name atoms hash as their precomputed `u32`). Class values, which a
+/// page chooses freely, keep the default hasher.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits (the bucket index) weak.
+        self.0.rotate_left(26)
+    }
+}
+
+type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// All token lists of `patterns` merged into one lookup, built once per
 /// analysis (a few microseconds) so each token costs one hash probe.
-struct TokenTable(std::collections::HashMap<&'static str, u8>);
+struct TokenTable(FxMap<&'static str, u8>);
 
 impl TokenTable {
     fn new() -> Self {
-        let mut m = std::collections::HashMap::with_capacity(256);
+        let mut m = FxMap::with_capacity_and_hasher(256, Default::default());
         for (list, bit) in [
             (CHROME_TOKENS, tok::CHROME),
             (LAYOUT_CHROME_TOKENS, tok::LAYOUT),
@@ -240,6 +294,62 @@ fn classify_names(table: &TokenTable, value: &str, is_class: bool) -> Names {
     n
 }
 
+/// What the rules need to know of a tag name: its lists, and the kind the
+/// counts and exceptions go by. Looked up once per distinct name per page.
+#[derive(Clone, Copy)]
+struct TagInfo {
+    /// `flag::SKIP`, `flag::BLOCK`, `flag::CHROME` by the tag lists.
+    flags: u8,
+    kind: TagKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagKind {
+    /// `a`: a link if it has an `href`.
+    Anchor,
+    Noscript,
+    /// `html`, `body`: never hidden, never chrome.
+    Page,
+    /// `main`, `article`: never chrome.
+    Landmark,
+    Paragraph,
+    Image,
+    ListItem,
+    Input,
+    Embed,
+    Heading,
+    Other,
+}
+
+impl TagInfo {
+    fn of(tag: &str) -> TagInfo {
+        let flags = (if has(NEVER_CONTENT_TAGS, tag) {
+            flag::SKIP
+        } else {
+            0
+        }) | (if has(BLOCK_TAGS, tag) { flag::BLOCK } else { 0 })
+            | (if has(CHROME_TAGS, tag) {
+                flag::CHROME
+            } else {
+                0
+            });
+        let kind = match tag {
+            "a" => TagKind::Anchor,
+            "noscript" => TagKind::Noscript,
+            "html" | "body" => TagKind::Page,
+            "main" | "article" => TagKind::Landmark,
+            "p" => TagKind::Paragraph,
+            "img" | "picture" => TagKind::Image,
+            "li" => TagKind::ListItem,
+            "input" | "select" | "textarea" | "button" => TagKind::Input,
+            "iframe" | "embed" | "object" | "video" => TagKind::Embed,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => TagKind::Heading,
+            _ => TagKind::Other,
+        };
+        TagInfo { flags, kind }
+    }
+}
+
 /// Does an inline `style` hide the element?
 fn style_hides(style: &str) -> bool {
     let lower_has = |needle: &str| {
@@ -287,8 +397,8 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
     // distinct value once.
     let mut name_cache: std::collections::HashMap<&str, Names> = std::collections::HashMap::new();
     let table = TokenTable::new();
-    let mut tag_cache: std::collections::HashMap<html5ever::LocalName, u8> =
-        std::collections::HashMap::with_capacity(64);
+    let mut tag_cache: FxMap<html5ever::LocalName, TagInfo> =
+        FxMap::with_capacity_and_hasher(64, Default::default());
     // Iterative DFS: (node, children done?)
     let mut stack: Vec<(NodeId, bool)> = vec![(crate::dom::DOCUMENT, false)];
     let mut order: u32 = 0;
@@ -306,27 +416,22 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 in_link[i] = in_link[parent as usize];
             }
             if let NodeData::Element(el) = &node.data {
-                let tag: &str = &el.name.local;
                 // Tag names repeat: look each distinct one up in the lists once.
-                let tag_flags = *tag_cache.entry(el.name.local.clone()).or_insert_with(|| {
-                    (if has(NEVER_CONTENT_TAGS, tag) {
-                        flag::SKIP
-                    } else {
-                        0
-                    }) | (if has(BLOCK_TAGS, tag) { flag::BLOCK } else { 0 })
-                        | (if has(CHROME_TAGS, tag) {
-                            flag::CHROME
-                        } else {
-                            0
-                        })
-                });
+                let info = match tag_cache.get(&el.name.local) {
+                    Some(&info) => info,
+                    None => *tag_cache
+                        .entry(el.name.local.clone())
+                        .or_insert_with(|| TagInfo::of(&el.name.local)),
+                };
+                let kind = info.kind;
+                let tag_flags = info.flags;
                 let mut f = 0u8;
-                if tag_flags & flag::SKIP != 0 && (honor_hidden || tag != "noscript") {
+                if tag_flags & flag::SKIP != 0 && (honor_hidden || kind != TagKind::Noscript) {
                     f |= flag::SKIP;
                 }
-                let skipped_by_tag = f & flag::SKIP != 0 && tag != "noscript";
+                let skipped_by_tag = f & flag::SKIP != 0 && kind != TagKind::Noscript;
                 f |= tag_flags & flag::BLOCK;
-                if tag == "a" && el.attr("href").is_some() {
+                if kind == TagKind::Anchor && el.attr("href").is_some() {
                     in_link[i] = true;
                 }
                 if tag_flags & flag::CHROME != 0 {
@@ -356,12 +461,13 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                             weight += names.weight;
                         }
                         "role" => {
-                            let v = attr.value.to_ascii_lowercase();
-                            if has(CHROME_ROLES, v.trim()) {
+                            // The role lists are lowercase.
+                            let v = attr.value.trim();
+                            if CHROME_ROLES.iter().any(|r| r.eq_ignore_ascii_case(v)) {
                                 f |= flag::CHROME;
                                 a.chrome_why[i] = Some(ChromeWhy::Role);
                             }
-                            if v.trim() == "main" {
+                            if v.eq_ignore_ascii_case("main") {
                                 weight += 25;
                             }
                         }
@@ -400,11 +506,11 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 if body_container {
                     f |= flag::BODY_CONTAINER;
                 }
-                if tag == "html" || tag == "body" {
+                if kind == TagKind::Page {
                     // A page is never hidden as a whole, whatever its classes say.
                     f &= !flag::SKIP;
                 }
-                if tag == "html" || tag == "body" || tag == "main" || tag == "article" {
+                if kind == TagKind::Page || kind == TagKind::Landmark {
                     // The page and its main landmarks are never chrome, whatever
                     // their class says (`<body class="has-comments">`).
                     f &= !flag::CHROME;
@@ -415,15 +521,19 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 }
                 a.flags[i] = f;
                 a.weight[i] = weight;
+                // The element counts itself; the children are added after them.
+                // Skipped subtrees contribute no text, but images, form
+                // controls and embeds still count for the cleaning rules.
+                match kind {
+                    TagKind::Image => a.images[i] = 1,
+                    TagKind::Input => a.inputs[i] = 1,
+                    TagKind::Embed => a.embeds[i] = 1,
+                    TagKind::Paragraph if f & flag::SKIP == 0 => a.paragraphs[i] = 1,
+                    TagKind::ListItem if f & flag::SKIP == 0 => a.list_items[i] = 1,
+                    TagKind::Heading if f & flag::SKIP == 0 => a.headings[i] = 1,
+                    _ => {}
+                }
                 if f & flag::SKIP != 0 {
-                    // Skipped subtrees contribute no text, but images, form
-                    // controls and embeds still count for the cleaning rules.
-                    match tag {
-                        "img" | "picture" => a.images[i] = 1,
-                        "input" | "select" | "textarea" | "button" => a.inputs[i] = 1,
-                        "iframe" | "embed" | "object" | "video" => a.embeds[i] = 1,
-                        _ => {}
-                    }
                     // Skipped subtrees contribute nothing; give them an empty range.
                     a.end[i] = a.pre[i];
                     continue;
@@ -446,12 +556,17 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                         a.link_chars[i] = chars;
                     }
                 }
-                NodeData::Element(el) => {
-                    let tag: &str = &el.name.local;
-                    // Sum the children.
+                NodeData::Element(_) => {
+                    // Add the children to the element's own counts.
                     let (mut ch, mut lc, mut cm) = (0u32, 0u32, 0u32);
-                    let (mut p, mut im, mut li, mut inp, mut emb, mut hd) =
-                        (0u16, 0u16, 0u16, 0u16, 0u16, 0u16);
+                    let (mut p, mut im, mut li, mut inp, mut emb, mut hd) = (
+                        a.paragraphs[i],
+                        a.images[i],
+                        a.list_items[i],
+                        a.inputs[i],
+                        a.embeds[i],
+                        a.headings[i],
+                    );
                     let mut block_child = false;
                     let mut holds_body = false;
                     let mut c = node.first_child;
@@ -478,15 +593,6 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                         inp = inp.saturating_add(a.inputs[ci]);
                         emb = emb.saturating_add(a.embeds[ci]);
                         c = dom.node(c).next;
-                    }
-                    match tag {
-                        "p" => p = p.saturating_add(1),
-                        "img" | "picture" => im = im.saturating_add(1),
-                        "li" => li = li.saturating_add(1),
-                        "input" | "select" | "textarea" | "button" => inp = inp.saturating_add(1),
-                        "iframe" | "embed" | "object" | "video" => emb = emb.saturating_add(1),
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => hd = hd.saturating_add(1),
-                        _ => {}
                     }
                     a.chars[i] = ch;
                     a.link_chars[i] = lc;
@@ -567,18 +673,29 @@ pub const LAYOUT_NAME_MAX_LINK_DENSITY: f32 = 0.25;
 pub fn count_text(t: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
-    for b in t.bytes() {
+    // Branch-free per byte, so the loop runs on vector registers.
+    for &b in t.as_bytes() {
         // Count the first byte of each UTF-8 character that is not ASCII space.
-        if (b & 0xC0) != 0x80 && !b.is_ascii_whitespace() {
-            chars += 1;
-        }
-        if b == b',' {
-            commas += 1;
-        }
+        let space = (b == b' ') | (b == b'\t') | (b == b'\n') | (b == b'\x0C') | (b == b'\r');
+        chars += ((b & 0xC0 != 0x80) & !space) as u32;
+        commas += (b == b',') as u32;
     }
     // Full-width and ideographic commas (CJK pages).
     if !t.is_ascii() {
         commas += t.matches(['，', '、', '،']).count() as u32;
     }
     (chars, commas)
+}
+
+/// White space other than ASCII's (vertical tab, no-break space, …) in a
+/// text node: [`count_text`] counts it as characters, but segmentation splits
+/// words there (as `char::is_whitespace` does).
+pub fn other_white_space(t: &str) -> u32 {
+    if t.is_ascii() {
+        memchr::memchr_iter(0x0B, t.as_bytes()).count() as u32
+    } else {
+        t.chars()
+            .filter(|&c| c.is_whitespace() && !c.is_ascii_whitespace())
+            .count() as u32
+    }
 }

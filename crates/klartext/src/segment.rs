@@ -93,7 +93,7 @@ pub fn segment(dom: &Dom, an: &Analysis) -> Vec<RawBlock> {
             Step::Enter(id, ctx) => {
                 let node = dom.node(id);
                 match &node.data {
-                    NodeData::Text(t) => w.push_text(t, ctx),
+                    NodeData::Text(t) => w.push_text(id, t, ctx),
                     NodeData::Element(el) => {
                         let i = id as usize;
                         if an.flags[i] & flag::SKIP != 0 {
@@ -182,16 +182,31 @@ pub fn segment(dom: &Dom, an: &Analysis) -> Vec<RawBlock> {
 }
 
 impl Walker<'_> {
-    fn push_text(&mut self, t: &str, ctx: Ctx) {
+    fn push_text(&mut self, id: NodeId, t: &str, ctx: Ctx) {
+        // The analysis has counted the text node already.
+        let (chars, commas) = (self.an.chars[id as usize], self.an.commas[id as usize]);
         if ctx.pre {
             self.buf.push_str(t);
-            let (c, m) = crate::analyze::count_text(t);
-            self.buf_chars += c;
-            self.buf_commas += m;
+            self.buf_chars += chars;
+            self.buf_commas += commas;
             if ctx.link {
-                self.buf_links += c;
+                self.buf_links += chars;
             }
             return;
+        }
+        if chars == 0 {
+            // Only ASCII white space: no words, just a word break.
+            if !t.is_empty() {
+                self.pending_space = true;
+            }
+            return;
+        }
+        // The sum over the words: all but the white space.
+        let c = chars - crate::analyze::other_white_space(t);
+        self.buf_chars += c;
+        self.buf_commas += commas;
+        if ctx.link {
+            self.buf_links += c;
         }
         for (k, word) in t.split(char::is_whitespace).enumerate() {
             if k > 0 {
@@ -205,12 +220,6 @@ impl Walker<'_> {
             }
             self.pending_space = false;
             self.buf.push_str(word);
-            let (c, m) = crate::analyze::count_text(word);
-            self.buf_chars += c;
-            self.buf_commas += m;
-            if ctx.link {
-                self.buf_links += c;
-            }
         }
     }
 
