@@ -8,7 +8,7 @@ use crate::dom::{Dom, NodeId, NONE};
 use crate::meta::{self, fold, squash};
 use crate::patterns::CREDIT_PREFIXES;
 use crate::segment::{segment, RawBlock};
-use crate::select::{choose_roots, clean, under_chrome, Drop, Settings};
+use crate::select::{choose_roots, clean, under_chrome, under_landmark, Drop, Settings};
 use crate::Options;
 
 /// Which stage of the cascade produced the body.
@@ -24,6 +24,8 @@ pub enum Stage {
     Relaxed,
     /// Scoring without class names and conditional cleaning.
     Loose,
+    /// The teaser cards of a listing page.
+    Listing,
     /// JSON-LD `articleBody`.
     JsonLd,
     /// The page's substantial paragraphs, wherever they are.
@@ -37,6 +39,7 @@ impl Stage {
             Stage::Scored => "scored",
             Stage::Relaxed => "relaxed",
             Stage::Loose => "loose",
+            Stage::Listing => "listing",
             Stage::JsonLd => "json-ld",
             Stage::Paragraphs => "paragraphs",
         }
@@ -73,6 +76,16 @@ const LEAD_MAX_GAP_BLOCKS: usize = 40;
 const LEAD_MIN_CHARS: u32 = 60;
 /// ... with at most this share of links.
 const LEAD_MAX_LINK_DENSITY: f32 = 0.2;
+/// A teaser card holds at least this much text ...
+const LISTING_CARD_MIN_CHARS: u32 = 80;
+/// ... nearly all of it inside its link.
+const LISTING_CARD_MIN_LINK_DENSITY: f32 = 0.8;
+/// A listing has at least this many cards ...
+const LISTING_MIN_CARDS: usize = 5;
+/// ... holding this many times the text of the body found otherwise.
+const LISTING_CARDS_OVER_BODY: u32 = 3;
+/// Only a short body can be a listing's stray line; a real article is longer.
+const LISTING_MAX_BODY_CHARS: u32 = 1000;
 /// A broader attempt replaces a stricter one only when it finds this many
 /// times its text.
 const BROADER_MUST_FIND: f32 = 3.0;
@@ -243,7 +256,64 @@ fn choose_body(
     let (stage, mut kept) = choose_container_blocks(dom, an, blocks, title);
     add_lead(dom, an, blocks, title, &mut kept);
     trim_tail(blocks, &mut kept);
+    if let Some(listing) = listing_items(dom, an, blocks, chars_of(blocks, &kept)) {
+        return (Stage::Listing, listing);
+    }
     (stage, kept)
+}
+
+/// Rule `listing-page`: a section front, a tag page or a search result is a
+/// list of teasers, each a card wrapped in one link (headline and summary
+/// inside the `<a>`). Link density hides all of it from scoring, which then
+/// finds a stray line. When such cards hold several times the text of the
+/// body found, the cards (and the text around them in their common
+/// container) are the page's content.
+fn listing_items(
+    dom: &Dom,
+    an: &Analysis,
+    blocks: &[RawBlock],
+    body_chars: u32,
+) -> Option<Vec<usize>> {
+    let cards: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            b.chars >= LISTING_CARD_MIN_CHARS
+                && b.link_density() >= LISTING_CARD_MIN_LINK_DENSITY
+                && !under_chrome(dom, an, b.owner)
+                && !under_landmark(dom, an, b.owner)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let card_chars: u32 = cards.iter().map(|&i| blocks[i].chars).sum();
+    if body_chars >= LISTING_MAX_BODY_CHARS
+        || cards.len() < LISTING_MIN_CARDS
+        || card_chars < body_chars.saturating_mul(LISTING_CARDS_OVER_BODY)
+    {
+        return None;
+    }
+    // The smallest element holding every card.
+    let mut common = blocks[cards[0]].owner;
+    for &i in &cards[1..] {
+        while common != NONE && !an.contains(common, blocks[i].owner) {
+            common = dom.node(common).parent;
+        }
+    }
+    if common == NONE {
+        return None;
+    }
+    Some(
+        blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| {
+                an.contains(common, b.owner)
+                    && !under_chrome(dom, an, b.owner)
+                    && !under_landmark(dom, an, b.owner)
+            })
+            .map(|(i, _)| i)
+            .collect(),
+    )
 }
 
 /// Rule `short-tail-residue`: what follows the article's last real paragraph

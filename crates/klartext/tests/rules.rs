@@ -164,3 +164,31 @@ fn landmark_chrome_never_wins_even_when_nothing_else_is_there() {
     let text = text_of(html);
     assert!(!text.contains("Help Center"), "footer text chosen:\n{text}");
 }
+
+#[test]
+fn listing_pages_give_their_teaser_cards() {
+    // Rule `listing-page`: every card is one link holding headline and summary.
+    let card = |n: u32| {
+        format!(
+            "<li class=\"card\"><a href=\"/story-{n}\"><h3>Invented headline number {n}</h3>\
+             <p>A summary of story {n}, long enough to read as a teaser for the section \
+             front of the invented newspaper.</p></a></li>"
+        )
+    };
+    let cards: String = (1..=8).map(card).collect();
+    let html = format!(
+        "<html><body><header><nav><a href=\"/\">Home</a></nav></header><main>\
+         <h1>Transport</h1><div class=\"intro\"><p>All our reporting on buses, trains, \
+         ferries and bridges, newest first.</p></div><ul class=\"stream\">{cards}</ul></main>\
+         </body></html>"
+    );
+    let doc = extract_str(&html, &Options::default());
+    assert_eq!(doc.extracted_by.as_deref(), Some("listing"));
+    for n in [1, 4, 8] {
+        assert!(
+            doc.text.contains(&format!("A summary of story {n},")),
+            "card {n} missing:\n{}",
+            doc.text
+        );
+    }
+}
