@@ -768,3 +768,51 @@ pub fn debug_blocks(html: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The element whose `class` attribute is exactly `class`, first in
+    /// document order.
+    fn by_class(dom: &Dom, class: &str) -> Vec<NodeId> {
+        (0..dom.nodes.len() as NodeId)
+            .filter(|&i| dom.element(i).and_then(|e| e.attr("class")) == Some(class))
+            .collect()
+    }
+
+    #[test]
+    fn repeated_posts_widen_a_post_to_the_thread() {
+        let post = |text: &str| {
+            format!(
+                "<div class=\"post\"><div class=\"post-body\"><p>{text} {text} {text}</p></div></div>"
+            )
+        };
+        let html = format!(
+            "<html><body><div class=\"thread\">{}{}{}</div></body></html>",
+            post("The opening question about winter tyres, asked at length."),
+            post("A reply about studded tyres and the law in the mountains."),
+            post("Another reply about all-season tyres on small cars.")
+        );
+        let dom = Dom::parse(&html);
+        let an = analyze(&dom, true);
+        let posts = by_class(&dom, "post");
+        let first_body = by_class(&dom, "post-body")[0];
+        let mut roots = vec![first_body];
+        widen_to_repeated_posts(&dom, &an, &mut roots);
+        assert_eq!(roots, posts);
+    }
+
+    #[test]
+    fn a_single_post_stays_a_single_root() {
+        let html = "<html><body><div class=\"thread\"><div class=\"post\"><p>Only one post, \
+            long enough to be read as prose by the rule under test.</p></div>\
+            <div class=\"sidebar\"><p>Other</p></div></div></body></html>";
+        let dom = Dom::parse(html);
+        let an = analyze(&dom, true);
+        let post = by_class(&dom, "post")[0];
+        let mut roots = vec![post];
+        widen_to_repeated_posts(&dom, &an, &mut roots);
+        assert_eq!(roots, vec![post]);
+    }
+}

@@ -19,48 +19,66 @@ fn prose(topic: &str) -> String {
 
 #[test]
 fn repeated_posts_keep_the_whole_thread() {
-    // Rule `repeated-posts`: a forum thread is a run of sibling posts.
-    let post = |who: &str, topic: &str| {
+    // A forum thread (rules `repeated-posts` and the scoring rivals): the
+    // opening post is long, the replies are short, and scoring alone would
+    // take the opening post only.
+    let post = |who: &str, body: String| {
         format!(
             "<article class=\"message\"><div class=\"message-user\">{who}</div>\
-             <div class=\"message-body\"><div class=\"bbWrapper\">{}</div></div></article>",
-            prose(topic)
+             <div class=\"message-inner\"><div class=\"message-cell\"><div class=\"message-main\"><div class=\"message-content\">\
+             <div class=\"message-body\"><div class=\"bbWrapper\">{body}</div></div></div></div></div></div></article>"
         )
     };
-    let html = format!(
-        "<html><body><div class=\"thread\"><h1>Which bike lights last longest?</h1>\
-         <div class=\"posts\">{}{}{}{}</div></div></body></html>",
-        post("anna", "front lights for winter commuting"),
-        post("ben", "rear lights that survive rain"),
-        post("cleo", "batteries that keep their charge"),
-        post("dev", "mounting brackets for thick handlebars")
-    );
-    let text = text_of(&html);
-    for topic in [
+    let reply = |topic: &str| {
+        format!("<p>I would look at {topic} first, it made the biggest difference for me last winter.</p>")
+    };
+    let opening = [
         "front lights for winter commuting",
         "rear lights that survive rain",
         "batteries that keep their charge",
         "mounting brackets for thick handlebars",
+    ]
+    .map(prose)
+    .concat();
+    let html = format!(
+        "<html><body><div class=\"thread\"><h1>Which bike lights last longest?</h1>\
+         <div class=\"posts\">{}{}{}{}</div></div></body></html>",
+        post("anna", opening),
+        post("ben", reply("dynamo hubs")),
+        post("cleo", reply("helmet lamps")),
+        post("dev", reply("spare batteries"))
+    );
+    let text = text_of(&html);
+    for needle in [
+        "batteries that keep their charge",
+        "dynamo hubs",
+        "helmet lamps",
+        "spare batteries",
     ] {
-        assert!(text.contains(topic), "missing post about {topic}:\n{text}");
+        assert!(text.contains(needle), "missing {needle}:\n{text}");
     }
 }
 
 #[test]
 fn sections_of_main_make_up_a_landing_page() {
-    // Rule `sections-of-main`: a service page spreads its text over sections.
-    let section = |topic: &str| {
+    // Rule `sections-of-main`: a service page spreads its text over sections
+    // nested deep in layout boxes; scoring alone picks the longest section.
+    let section = |paragraphs: String| {
         format!(
-            "<section class=\"block\"><h2>{topic}</h2>{}</section>",
-            prose(topic)
+            "<section class=\"pageblock\"><div class=\"inner\"><div class=\"container\">\
+             <div class=\"row\"><div class=\"column\">{paragraphs}</div></div></div></div></section>"
         )
     };
     let html = format!(
         "<html><body><nav><a href=\"/\">Home</a><a href=\"/about\">About</a></nav><main>\
          {}{}{}</main><footer><p>Copyright line of the invented firm</p></footer></body></html>",
-        section("garden design"),
-        section("tree care"),
-        section("winter storage")
+        section(
+            ["garden design", "hedge planting", "lawn repair"]
+                .map(prose)
+                .concat()
+        ),
+        section(prose("tree care")),
+        section(prose("winter storage"))
     );
     let text = text_of(&html);
     for topic in ["garden design", "tree care", "winter storage"] {
