@@ -19,9 +19,9 @@ fn prose(topic: &str) -> String {
 
 #[test]
 fn repeated_posts_keep_the_whole_thread() {
-    // A forum thread (rules `repeated-posts` and the scoring rivals): the
-    // opening post is long, the replies are short, and scoring alone would
-    // take the opening post only.
+    // A forum thread (rule `repeated-posts`, with the scoring rivals): the
+    // opening post is long, the replies are short, and every post must come
+    // out. The rule alone is tested in `extract.rs`.
     let post = |who: &str, body: String| {
         format!(
             "<article class=\"message\"><div class=\"message-user\">{who}</div>\
