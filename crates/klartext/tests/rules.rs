@@ -121,10 +121,12 @@ fn a_frame_named_like_a_sidebar_that_holds_the_body_is_kept() {
     // Rule `holds-the-body`: some themes wrap the whole article in `.sidebar-wrapper`.
     let html = format!(
         "<html><body><article><div class=\"sidebar-wrapper\"><div class=\"entry-content\">\
-         {}{}{}</div></div></article></body></html>",
+         {}{}</div></div></article><div class=\"more-stories\">{}{}{}</div></body></html>",
         prose("the harbour wall"),
-        prose("the new crane"),
-        prose("the fish market")
+        prose("the fish market"),
+        prose("an older story"),
+        prose("another older story"),
+        prose("a third older story")
     );
     let text = text_of(&html);
     assert!(
