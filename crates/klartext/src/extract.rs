@@ -51,7 +51,7 @@ impl Stage {
 const ENOUGH_CHARS: u32 = 500;
 /// A paragraph this long is real article text; the tail is trimmed back to
 /// the last one ...
-const TAIL_SUBSTANTIAL_CHARS: u32 = 100;
+const TAIL_SUBSTANTIAL_CHARS: u32 = 150;
 /// ... of lines shorter than this.
 const TAIL_RESIDUE_CHARS: u32 = 20;
 /// A run of posts needs at least this many siblings ...

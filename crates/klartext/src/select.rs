@@ -84,7 +84,7 @@ const SIBLING_SHARE: f32 = 0.15;
 /// ... but never with less than this score.
 const SIBLING_MIN_SCORE: f32 = 10.0;
 /// Characters of text that count as one paragraph where no `<p>` is used.
-const PARAGRAPH_EQUIVALENT_CHARS: u32 = 300;
+const PARAGRAPH_EQUIVALENT_CHARS: u32 = 200;
 /// A gallery holds less text than this per image (captions, not prose).
 const GALLERY_MAX_CHARS_PER_IMAGE: f32 = 150.0;
 /// A box with this share of the article's text is never cleaned away.
