@@ -82,11 +82,11 @@ const MIN_RIVALS_UNDER_ANCESTOR: usize = 3;
 /// A sibling joins the article with this share of the top candidate's score.
 const SIBLING_SHARE: f32 = 0.15;
 /// ... but never with less than this score.
-const SIBLING_MIN_SCORE: f32 = 10.0;
+const SIBLING_MIN_SCORE: f32 = 5.0;
 /// Characters of text that count as one paragraph where no `<p>` is used.
 const PARAGRAPH_EQUIVALENT_CHARS: u32 = 200;
 /// A gallery holds less text than this per image (captions, not prose).
-const GALLERY_MAX_CHARS_PER_IMAGE: f32 = 150.0;
+const GALLERY_MAX_CHARS_PER_IMAGE: f32 = 100.0;
 /// A box with this share of the article's text is never cleaned away.
 const ARTICLE_SHARE: f32 = 0.5;
 /// An embed wrapper (video, social post) is dropped when it has less text
