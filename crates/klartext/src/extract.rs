@@ -72,6 +72,8 @@ const LINK_LABEL_MAX_CHARS: usize = 30;
 const CREDIT_LINE_MAX_CHARS: u32 = 80;
 /// The lead is looked for at most this many blocks after the headline ...
 const LEAD_MAX_GAP_BLOCKS: usize = 40;
+/// A subtitle set as a heading counts as lead from this length.
+const LEAD_HEADING_MIN_CHARS: u32 = 80;
 /// ... in paragraphs of at least this many characters ...
 const LEAD_MIN_CHARS: u32 = 60;
 /// ... with at most this share of links.
@@ -369,7 +371,10 @@ fn add_lead(
         if b.chars < LEAD_MIN_CHARS {
             continue;
         }
-        let prose = b.kind == BlockKind::Paragraph
+        // A standfirst is a paragraph, or a subtitle set as a long heading.
+        let lead_shaped = b.kind == BlockKind::Paragraph
+            || (b.kind == BlockKind::Heading && b.level >= 2 && b.chars >= LEAD_HEADING_MIN_CHARS);
+        let prose = lead_shaped
             && b.link_density() < LEAD_MAX_LINK_DENSITY
             && !under_chrome(dom, an, b.owner);
         if !prose {
