@@ -68,6 +68,10 @@ const LINK_LINE_MAX_CHARS: u32 = 150;
 const LINK_LINE_MIN_LINK_DENSITY: f32 = 0.6;
 /// ... after a label of at most this many characters.
 const LINK_LABEL_MAX_CHARS: usize = 30;
+/// A link stub is shorter than this ...
+const LINK_STUB_MAX_CHARS: u32 = 25;
+/// ... and nearly all link.
+const LINK_STUB_MIN_LINK_DENSITY: f32 = 0.9;
 /// A picture credit is shorter than this.
 const CREDIT_LINE_MAX_CHARS: u32 = 80;
 /// The lead is looked for at most this many blocks after the headline ...
@@ -257,6 +261,7 @@ fn choose_body(
 ) -> (Stage, Vec<usize>) {
     let (stage, mut kept) = choose_container_blocks(dom, an, blocks, title);
     add_lead(dom, an, blocks, title, &mut kept);
+    drop_lone_link_stubs(blocks, &mut kept);
     trim_tail(blocks, &mut kept);
     if let Some(listing) = listing_items(dom, an, blocks, chars_of(blocks, &kept)) {
         return (Stage::Listing, listing);
@@ -661,6 +666,26 @@ fn is_labelled_link_line(b: &RawBlock) -> bool {
         .char_indices()
         .take(LINK_LABEL_MAX_CHARS)
         .any(|(_, c)| c == ':')
+}
+
+/// Rule `link-stub`: a few words that are wholly a link ("Previous
+/// article", "Alle Artikel", "Community"), standing alone between other
+/// blocks, are navigation left inside the article container. A run of them
+/// is a list the page shows (a filmography, a table of places) and stays.
+fn drop_lone_link_stubs(blocks: &[RawBlock], kept: &mut Vec<usize>) {
+    let stub: Vec<bool> = kept.iter().map(|&i| is_link_stub(&blocks[i])).collect();
+    let mut k = 0;
+    kept.retain(|_| {
+        let lone = stub[k] && !(k > 0 && stub[k - 1]) && !stub.get(k + 1).copied().unwrap_or(false);
+        k += 1;
+        !lone
+    });
+}
+
+fn is_link_stub(b: &RawBlock) -> bool {
+    b.kind == BlockKind::Paragraph
+        && b.chars < LINK_STUB_MAX_CHARS
+        && b.link_density() >= LINK_STUB_MIN_LINK_DENSITY
 }
 
 /// The rule that dropped `node` or an ancestor of it below `root`.
