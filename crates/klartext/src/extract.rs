@@ -77,7 +77,7 @@ const CREDIT_LINE_MAX_CHARS: u32 = 80;
 /// The lead is looked for at most this many blocks after the headline ...
 const LEAD_MAX_GAP_BLOCKS: usize = 40;
 /// A subtitle set as a heading counts as lead from this length.
-const LEAD_HEADING_MIN_CHARS: u32 = 80;
+const LEAD_HEADING_MIN_CHARS: u32 = 60;
 /// ... in paragraphs of at least this many characters ...
 const LEAD_MIN_CHARS: u32 = 60;
 /// ... with at most this share of links.
