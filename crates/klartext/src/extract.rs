@@ -58,6 +58,8 @@ const TAIL_RESIDUE_CHARS: u32 = 20;
 const MIN_REPEATED_POSTS: usize = 3;
 /// ... found at most this many levels above the chosen root.
 const POST_CLIMB_LEVELS: usize = 8;
+/// A page frame without `<main>` is made of at least this many sections.
+const MIN_FRAME_SECTIONS: usize = 3;
 /// Roots with less than this share of `<main>`'s prose give way to `<main>` ...
 const MAIN_SHARE_OF_ROOTS: f32 = 0.65;
 /// ... counting as prose the blocks with fewer links than this.
@@ -484,14 +486,17 @@ fn widen_to_repeated_posts(dom: &Dom, an: &Analysis, roots: &mut Vec<NodeId>) {
 /// `<main>` holds outside chrome and list items, `<main>` is the article (chrome inside it is still
 /// dropped by cleaning).
 fn widen_to_main(dom: &Dom, an: &Analysis, blocks: &[RawBlock], roots: &mut Vec<NodeId>) {
-    let Some(main) = (0..dom.nodes.len() as NodeId).find(|&i| {
+    let main = (0..dom.nodes.len() as NodeId).find(|&i| {
         an.pre[i as usize] != u32::MAX
             && (dom.tag(i) == "main"
                 || dom
                     .element(i)
                     .and_then(|e| e.attr("role"))
                     .is_some_and(|r| r.eq_ignore_ascii_case("main")))
-    }) else {
+    });
+    // Without `<main>`, the frame is the nearest ancestor of the root that is
+    // made of `<section>`s (a page built from sections without a landmark).
+    let Some(main) = main.or_else(|| section_frame(dom, roots.first().copied()?)) else {
         return;
     };
     if roots.is_empty() || !roots.iter().all(|&r| an.contains(main, r) && r != main) {
@@ -531,6 +536,19 @@ fn widen_to_main(dom: &Dom, an: &Analysis, blocks: &[RawBlock], roots: &mut Vec<
     if (in_roots as f32) < in_main as f32 * MAIN_SHARE_OF_ROOTS {
         *roots = vec![main];
     }
+}
+
+/// The nearest ancestor of `node` with at least [`MIN_FRAME_SECTIONS`]
+/// `<section>` children.
+fn section_frame(dom: &Dom, node: NodeId) -> Option<NodeId> {
+    let mut a = dom.node(node).parent;
+    while a != NONE && dom.element(a).is_some() && dom.tag(a) != "html" {
+        if dom.children(a).filter(|&c| dom.tag(c) == "section").count() >= MIN_FRAME_SECTIONS {
+            return Some(a);
+        }
+        a = dom.node(a).parent;
+    }
+    None
 }
 
 fn chars_of(blocks: &[RawBlock], kept: &[usize]) -> u32 {

@@ -212,3 +212,33 @@ fn listing_pages_give_their_teaser_cards() {
         );
     }
 }
+
+#[test]
+fn sections_without_main_make_up_a_landing_page() {
+    // A page built from sections without `<main>` gives every section (the
+    // scoring rivals, or rule `sections-of-main` with a section frame when
+    // scoring stops at one section).
+    let section = |paragraphs: String| {
+        format!(
+            "<section class=\"pageblock\"><div class=\"inner\"><div class=\"container\">\
+             <div class=\"row\"><div class=\"column\">{paragraphs}</div></div></div></div></section>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"page\">{}{}{}</div></body></html>",
+        section(
+            ["garden design", "hedge planting", "lawn repair"]
+                .map(prose)
+                .concat()
+        ),
+        section(prose("tree care")),
+        section(prose("winter storage"))
+    );
+    let text = text_of(&html);
+    for topic in ["garden design", "tree care", "winter storage"] {
+        assert!(
+            text.contains(&format!("on {topic},")),
+            "missing section {topic}:\n{text}"
+        );
+    }
+}
