@@ -341,7 +341,9 @@ impl TagInfo {
             "p" => TagKind::Paragraph,
             "img" | "picture" => TagKind::Image,
             "li" => TagKind::ListItem,
-            "input" | "select" | "textarea" | "button" => TagKind::Input,
+            // Form fields; buttons are left out, as card grids put a
+            // "Learn more" button on every card.
+            "input" | "select" | "textarea" => TagKind::Input,
             "iframe" | "embed" | "object" | "video" => TagKind::Embed,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => TagKind::Heading,
             _ => TagKind::Other,
