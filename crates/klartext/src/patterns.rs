@@ -241,7 +241,6 @@ pub const HIDDEN_CLASS_NAMES: &[&str] = &[
 /// Class/id tokens that lower an element's content score (Readability's idea
 /// of a "negative" class): meta lines, sidebars, promo boxes, widgets.
 pub const NEGATIVE_TOKENS: &[&str] = &[
-    "hidden",
     "banner",
     "combx",
     "comment",
