@@ -241,21 +241,17 @@ pub const HIDDEN_CLASS_NAMES: &[&str] = &[
 /// Class/id tokens that lower an element's content score (Readability's idea
 /// of a "negative" class): meta lines, sidebars, promo boxes, widgets.
 pub const NEGATIVE_TOKENS: &[&str] = &[
-    "banner",
     "combx",
     "comment",
     "comments",
     "com",
-    "contact",
     "footer",
     "gdpr",
     "masthead",
-    "media",
     "meta",
     "outbrain",
     "promo",
     "related",
-    "scroll",
     "share",
     "shoutbox",
     "sidebar",
@@ -273,7 +269,6 @@ pub const NEGATIVE_TOKENS: &[&str] = &[
     "credit",
     "social",
     "teaser",
-    "more",
     "footnote",
 ];
 
