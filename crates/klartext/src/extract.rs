@@ -55,7 +55,7 @@ const TAIL_SUBSTANTIAL_CHARS: u32 = 150;
 /// ... of lines shorter than this.
 const TAIL_RESIDUE_CHARS: u32 = 20;
 /// A run of posts needs at least this many siblings ...
-const MIN_REPEATED_POSTS: usize = 3;
+const MIN_REPEATED_POSTS: usize = 2;
 /// ... found at most this many levels above the chosen root.
 const POST_CLIMB_LEVELS: usize = 8;
 /// A page frame without `<main>` is made of at least this many sections.
@@ -102,7 +102,7 @@ const PRECISE_MIN_CHARS: u32 = 150;
 /// ... and at most this share of links.
 const PRECISE_MAX_LINK_DENSITY: f32 = 0.55;
 /// Below this much body text the rescue stages are tried.
-const RESCUE_BELOW_CHARS: u32 = 100;
+const RESCUE_BELOW_CHARS: u32 = 200;
 /// The paragraph rescue keeps blocks of at least this many characters ...
 const RESCUE_PARAGRAPH_CHARS: u32 = 80;
 /// ... with at most this share of links.
