@@ -6,7 +6,8 @@ use crate::analyze::{analyze, flag, Analysis};
 use crate::document::{Block, BlockKind, Document};
 use crate::dom::{Dom, NodeId, NONE};
 use crate::meta::{self, fold, squash};
-use crate::patterns::CREDIT_PREFIXES;
+use crate::parts;
+use crate::patterns::{CREDIT_PREFIXES, PAGE_TYPES};
 use crate::segment::{segment, RawBlock};
 use crate::select::{choose_roots, clean, under_chrome, under_landmark, Drop, Settings};
 use crate::Options;
@@ -101,6 +102,10 @@ const BROADER_MUST_FIND: f32 = 3.0;
 const PRECISE_MIN_CHARS: u32 = 150;
 /// ... and at most this share of links.
 const PRECISE_MAX_LINK_DENSITY: f32 = 0.55;
+/// A kicker inside the body box is among its first blocks.
+const KICKER_BODY_SEARCH: usize = 3;
+/// Agency credit lines are looked for among this many blocks at the end.
+const AGENCY_CREDIT_TAIL: usize = 2;
 /// Below this much body text the rescue stages are tried.
 const RESCUE_BELOW_CHARS: u32 = 200;
 /// The paragraph rescue keeps blocks of at least this many characters ...
@@ -134,6 +139,7 @@ struct Page {
     title: Option<String>,
     stage: Stage,
     kept: Vec<usize>,
+    posts: bool,
 }
 
 fn analyse_page(html: &str) -> Page {
@@ -148,18 +154,18 @@ fn analyse_page(html: &str) -> Page {
     // `visibility:hidden` app shell, a `hide` class on the root, content in
     // `<noscript>` or a `hidden` streaming slot) until a script shows it.
     // When the visible page gave little, read it again with hidden parts shown.
-    let found = chars_of(&blocks, &body.1);
+    let found = chars_of(&blocks, &body.kept);
     if found < ENOUGH_CHARS && an.hid_something {
         let an2 = analyze(&dom, false);
         let blocks2 = segment(&dom, &an2);
         let body2 = choose_body(&dom, &an2, &blocks2, title_key.as_deref());
-        if chars_of(&blocks2, &body2.1) > found * 2 {
+        if chars_of(&blocks2, &body2.kept) > found * 2 {
             an = an2;
             blocks = blocks2;
             body = body2;
         }
     }
-    let (stage, kept) = body;
+    let Chosen { stage, kept, posts } = body;
     Page {
         dom,
         meta,
@@ -168,6 +174,7 @@ fn analyse_page(html: &str) -> Page {
         title,
         stage,
         kept,
+        posts,
     }
 }
 
@@ -180,7 +187,7 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         title,
         stage,
         kept: chosen,
-        ..
+        posts,
     } = analyse_page(html);
 
     let mut doc = Document {
@@ -198,13 +205,19 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         categories: meta.categories.clone(),
         ..Default::default()
     };
+    let mut chosen = chosen;
+    let first_text = name_parts(&dom, &an, &meta, &blocks, &mut chosen, &mut doc, options);
     let mut out: Vec<Block> = chosen
         .into_iter()
-        .map(|i| {
+        .enumerate()
+        .map(|(n, i)| {
             let b = &blocks[i];
             Block {
                 kind: b.kind,
-                text: b.text.clone(),
+                text: match &first_text {
+                    Some((at, t)) if *at == n => t.clone(),
+                    _ => b.text.clone(),
+                },
                 level: match b.kind {
                     BlockKind::Heading | BlockKind::ListItem => Some(b.level),
                     _ => None,
@@ -251,24 +264,177 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
     doc.blocks = out;
     doc.extracted_by = Some(stage.name().to_string());
     doc.rebuild_text();
+    let sample = if doc.text.is_empty() {
+        doc.title.as_deref().unwrap_or("")
+    } else {
+        &doc.text
+    };
+    doc.lang = crate::lang::language(sample, meta.lang.as_deref());
+    doc.page_type = Some(page_type(&meta, stage, posts, doc.text.len()).to_string());
     doc
 }
 
-/// Run the cascade and return the chosen blocks' indices.
-fn choose_body(
+/// Name the parts of a news page around the body (see `parts`): the kicker
+/// (and the headline without it), the teaser, the dateline and the agency.
+/// Blocks that are one of these parts leave `chosen`; returns the position
+/// in `chosen` and the new text of the story's first block when a dateline
+/// was cut from it.
+fn name_parts(
     dom: &Dom,
     an: &Analysis,
+    meta: &meta::Meta,
     blocks: &[RawBlock],
-    title: Option<&str>,
-) -> (Stage, Vec<usize>) {
-    let (stage, mut kept) = choose_container_blocks(dom, an, blocks, title);
-    add_lead(dom, an, blocks, title, &mut kept);
-    drop_lone_link_stubs(blocks, &mut kept);
-    trim_tail(blocks, &mut kept);
-    if let Some(listing) = listing_items(dom, an, blocks, chars_of(blocks, &kept)) {
-        return (Stage::Listing, listing);
+    chosen: &mut Vec<usize>,
+    doc: &mut Document,
+    options: &Options,
+) -> Option<(usize, String)> {
+    if let Some(title) = doc.title.clone() {
+        let page_titles: Vec<&str> = [&meta.html_title, &meta.og_title]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        if let Some((k, new_title)) = parts::kicker(dom, an, &title, &page_titles) {
+            let key = fold(&k);
+            // The kicker is not body text when the body box holds it.
+            if let Some(p) = chosen
+                .iter()
+                .take(KICKER_BODY_SEARCH)
+                .position(|&i| fold(&blocks[i].text) == key)
+            {
+                chosen.remove(p);
+            }
+            doc.kicker = Some(k);
+            if let Some(t) = new_title {
+                doc.title = Some(t);
+            }
+        }
     }
-    (stage, kept)
+    let owners: Vec<NodeId> = chosen.iter().map(|&i| blocks[i].owner).collect();
+    let mut n = parts::teaser_blocks(dom, &owners);
+    if n > 0 && n < chosen.len() {
+        let teaser: Vec<&str> = chosen[..n]
+            .iter()
+            .map(|&i| blocks[i].text.as_str())
+            .collect();
+        doc.teaser = Some(teaser.join(" "));
+        // In HTML the standfirst also opens the body unless the caller says
+        // otherwise: publishers mark it up as part of the article, and
+        // readers (and every benchmark's annotators) read it as such.
+        if options.teaser_in_body == Some(false) {
+            chosen.drain(..n);
+            n = 0;
+        }
+    } else {
+        n = 0;
+    }
+    // Agency credits under the story: in its last blocks (dropped from the
+    // body) or in the short lines right after it.
+    let mut agency: Option<String> = None;
+    for _ in 0..AGENCY_CREDIT_TAIL {
+        let Some(&last) = chosen.last() else { break };
+        match parts::agency_credit(&blocks[last].text) {
+            Some(a) if chosen.len() > 1 => {
+                agency = Some(a);
+                chosen.pop();
+            }
+            _ => break,
+        }
+    }
+    if agency.is_none() {
+        if let Some(&last) = chosen.last() {
+            agency = blocks
+                .iter()
+                .skip(last + 1)
+                .take(AGENCY_CREDIT_TAIL)
+                .filter(|b| b.chars as usize <= CREDIT_LINE_MAX_CHARS as usize)
+                .find_map(|b| parts::agency_credit(&b.text));
+        }
+    }
+    // The story's first line, after a teaser that stays in the body.
+    let mut first_text = None;
+    if let Some(&first) = chosen.get(n) {
+        let b = &blocks[first];
+        if b.kind == BlockKind::Paragraph {
+            if let Some(place) = parts::named_dateline(dom, b.owner) {
+                if let Some(rest) = b.text.strip_prefix(place.as_str()) {
+                    let rest = rest.trim_start_matches([' ', '-', '–', '—', ':']);
+                    if !rest.is_empty() {
+                        doc.dateline = Some(place);
+                        first_text = Some((n, rest.to_string()));
+                    }
+                }
+            }
+            if doc.dateline.is_none() {
+                if let Some(d) = parts::split_dateline(&b.text) {
+                    doc.dateline = d.place;
+                    if d.agency.is_some() {
+                        agency = agency.or(d.agency);
+                    }
+                    first_text = Some((n, b.text[d.rest..].to_string()));
+                }
+            }
+        }
+    }
+    doc.agency = agency;
+    first_text
+}
+
+/// A body this long on a page that states no type is an article.
+const ARTICLE_MIN_CHARS: usize = 500;
+
+/// Rule `page-type`: what kind of page this is, from what the page states
+/// (JSON-LD `@type`, `og:type`) and what extraction found (a thread of
+/// posts, a listing of teaser cards, a long body).
+fn page_type(meta: &meta::Meta, stage: Stage, posts: bool, body_chars: usize) -> &'static str {
+    if let Some((_, kind)) = PAGE_TYPES
+        .iter()
+        .find(|(ty, _)| meta.ld_types.iter().any(|t| t == ty))
+    {
+        return kind;
+    }
+    if stage == Stage::Listing {
+        return "listing";
+    }
+    if posts {
+        return "forum";
+    }
+    match meta.og_type.as_deref() {
+        Some("article") => return "article",
+        Some(t) if t.starts_with("product") => return "product",
+        _ => {}
+    }
+    if body_chars >= ARTICLE_MIN_CHARS {
+        "article"
+    } else {
+        "other"
+    }
+}
+
+/// What the cascade chose.
+struct Chosen {
+    stage: Stage,
+    /// Indices of the body's blocks.
+    kept: Vec<usize>,
+    /// Whether rule `repeated-posts` made a thread of the body.
+    posts: bool,
+}
+
+/// Run the cascade and return the chosen blocks' indices.
+fn choose_body(dom: &Dom, an: &Analysis, blocks: &[RawBlock], title: Option<&str>) -> Chosen {
+    let mut chosen = choose_container_blocks(dom, an, blocks, title);
+    let kept = &mut chosen.kept;
+    add_lead(dom, an, blocks, title, kept);
+    drop_lone_link_stubs(blocks, kept);
+    trim_tail(blocks, kept);
+    if let Some(listing) = listing_items(dom, an, blocks, chars_of(blocks, kept)) {
+        return Chosen {
+            stage: Stage::Listing,
+            kept: listing,
+            posts: false,
+        };
+    }
+    chosen
 }
 
 /// Rule `listing-page`: a section front, a tag page or a search result is a
@@ -399,7 +565,7 @@ fn choose_container_blocks(
     an: &Analysis,
     blocks: &[RawBlock],
     title: Option<&str>,
-) -> (Stage, Vec<usize>) {
+) -> Chosen {
     // Every heading that shows the headline (sticky bars repeat it).
     let headlines: Vec<NodeId> = match title {
         Some(t) => blocks
@@ -413,17 +579,28 @@ fn choose_container_blocks(
         let verdict = clean(dom, an, &[root], STRICT);
         let kept = kept_blocks(dom, an, blocks, &[root], &verdict, title);
         if chars_of(blocks, &kept) >= PRECISE_MIN_CHARS {
-            return (Stage::Precise, kept);
+            return Chosen {
+                stage: Stage::Precise,
+                kept,
+                posts: false,
+            };
         }
     }
-    let mut best: (Stage, Vec<usize>, u32) = (Stage::Scored, Vec::new(), 0);
+    let mut best: (Chosen, u32) = (
+        Chosen {
+            stage: Stage::Scored,
+            kept: Vec::new(),
+            posts: false,
+        },
+        0,
+    );
     for (stage, s) in [
         (Stage::Scored, STRICT),
         (Stage::Relaxed, RELAXED),
         (Stage::Loose, LOOSE),
     ] {
         let mut roots = choose_roots(dom, an, blocks, s);
-        widen_to_repeated_posts(dom, an, &mut roots);
+        let posts = widen_to_repeated_posts(dom, an, &mut roots);
         if s.strip_chrome {
             widen_to_main(dom, an, blocks, &mut roots);
         }
@@ -431,15 +608,15 @@ fn choose_container_blocks(
         let kept = kept_blocks(dom, an, blocks, &roots, &verdict, title);
         let c = chars_of(blocks, &kept);
         if c >= ENOUGH_CHARS {
-            return (stage, kept);
+            return Chosen { stage, kept, posts };
         }
         // A broader attempt must find clearly more text than a stricter one:
         // short articles are real, and the broader rules mostly add chrome.
-        if c as f32 > best.2 as f32 * BROADER_MUST_FIND {
-            best = (stage, kept, c);
+        if c as f32 > best.1 as f32 * BROADER_MUST_FIND {
+            best = (Chosen { stage, kept, posts }, c);
         }
     }
-    (best.0, best.1)
+    best.0
 }
 
 /// Rule `repeated-posts`: a forum thread or a Q&A page is a run of posts,
@@ -449,17 +626,21 @@ fn choose_container_blocks(
 /// siblings holding together at least twice its own prose, the posts are the
 /// article. Related-article rows beside a news story hold less prose than the
 /// story, so they never qualify.
-fn widen_to_repeated_posts(dom: &Dom, an: &Analysis, roots: &mut Vec<NodeId>) {
-    let [root] = roots.as_slice() else { return };
+fn widen_to_repeated_posts(dom: &Dom, an: &Analysis, roots: &mut Vec<NodeId>) -> bool {
+    let [root] = roots.as_slice() else {
+        return false;
+    };
     let prose = |n: NodeId| an.chars[n as usize].saturating_sub(an.link_chars[n as usize]);
     let mut a = *root;
     for _ in 0..POST_CLIMB_LEVELS {
         let parent = dom.node(a).parent;
-        let Some(el) = dom.element(a) else { return };
+        let Some(el) = dom.element(a) else {
+            return false;
+        };
         // Posts sit in a thread container; boxes straight under `<body>`
         // are page-level widgets (lightboxes, modals).
         if parent == NONE || matches!(dom.tag(parent), "body" | "html" | "") {
-            return;
+            return false;
         }
         if let Some(class) = el.attr("class").filter(|c| !c.trim().is_empty()) {
             let posts: Vec<NodeId> = dom
@@ -473,11 +654,12 @@ fn widen_to_repeated_posts(dom: &Dom, an: &Analysis, roots: &mut Vec<NodeId>) {
             let total: u32 = posts.iter().map(|&p| prose(p)).sum();
             if posts.len() >= MIN_REPEATED_POSTS && total >= 2 * prose(a).max(1) {
                 *roots = posts;
-                return;
+                return true;
             }
         }
         a = parent;
     }
+    false
 }
 
 /// Rule `sections-of-main`: landing and service pages spread their text

@@ -24,7 +24,9 @@ pub mod decode;
 pub mod document;
 pub mod dom;
 mod extract;
+mod lang;
 mod meta;
+mod parts;
 mod patterns;
 pub mod render;
 mod segment;
@@ -48,6 +50,11 @@ pub struct Options {
     pub favor_precision: bool,
     /// Prefer keeping doubtful blocks (fewer misses).
     pub favor_recall: bool,
+    /// Whether the teaser (standfirst) also opens the body. `None` takes the
+    /// input's default: kept in the body for HTML, where publishers mark the
+    /// standfirst up as part of the article; left out for text dumps, where
+    /// it stands apart above the body. `Document::teaser` names it either way.
+    pub teaser_in_body: Option<bool>,
 }
 
 /// Extract the article from raw page bytes in any encoding.

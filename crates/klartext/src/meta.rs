@@ -24,6 +24,10 @@ pub struct Meta {
     pub ld_body: Option<String>,
     pub tags: Vec<String>,
     pub categories: Vec<String>,
+    /// `og:type` (`article`, `website`, `product`).
+    pub og_type: Option<String>,
+    /// Every JSON-LD `@type` the page states, in page order.
+    pub ld_types: Vec<String>,
 }
 
 /// Collapse whitespace runs to single spaces and trim.
@@ -97,6 +101,7 @@ pub fn collect(dom: &Dom) -> Meta {
                     }
                     "og:image" | "twitter:image" => set(&mut m.image, content),
                     "og:url" => set(&mut m.canonical, content),
+                    "og:type" => set(&mut m.og_type, &content.to_ascii_lowercase()),
                     "author" | "article:author" | "dc.creator" | "parsely-author"
                     | "sailthru.author" => {
                         let v = squash(content);
@@ -191,6 +196,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "Recipe",
 ];
 
+/// At most this many distinct JSON-LD types are kept per page.
+const MAX_LD_TYPES: usize = 32;
+
 fn read_json_ld(text: &str, m: &mut Meta) {
     let Ok(v) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
         return;
@@ -215,6 +223,11 @@ fn read_json_ld(text: &str, m: &mut Meta) {
                     }
                     _ => vec![],
                 };
+                for t in &types {
+                    if m.ld_types.len() < MAX_LD_TYPES && !m.ld_types.iter().any(|x| x == t) {
+                        m.ld_types.push(t.to_string());
+                    }
+                }
                 let is_article = types.iter().any(|t| ARTICLE_TYPES.contains(t));
                 if !is_article {
                     continue;
