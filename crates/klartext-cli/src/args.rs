@@ -30,10 +30,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract every .html, .htm and .html.gz file under the given files and
-    /// folders (recursively, in sorted order) into JSON Lines, one object per page.
+    /// Extract every .html, .htm, .html.gz, .txt and .txt.gz file under the
+    /// given files and folders (recursively, in sorted order) into JSON
+    /// Lines, one object per page; .txt files are read as text dumps.
     #[command(after_help = "Output: one JSON object per line, in input order:\n  \
-        {\"id\": file name without .html/.htm/.html.gz, \"source\": path, then every\n  \
+        {\"id\": file name without .html/.htm/.txt(.gz), \"source\": path, then every\n  \
         Document field: \"title\", \"text\", \"authors\", \"published\", ...}\n\
         A page that cannot be read or inflated, or is not HTML, gets\n  \
         {\"id\": ..., \"source\": ..., \"error\": \"what went wrong\"}\n\
@@ -47,8 +48,8 @@ pub enum Command {
 /// Arguments of the default mode: one page in, one article out.
 #[derive(Debug, Args)]
 pub struct SingleArgs {
-    /// The page to read: an .html/.htm file, a gzip-compressed .html.gz file,
-    /// or '-' for standard input.
+    /// The page to read: an .html/.htm file, a text dump (.txt), either
+    /// gzip-compressed (.gz), or '-' for standard input.
     #[arg(value_name = "PAGE")]
     pub input: Option<PathBuf>,
 
@@ -70,13 +71,19 @@ pub struct SingleArgs {
     /// Also extract reader comments (the JSON "comments" field).
     #[arg(long)]
     pub comments: bool,
+
+    /// Read the input as HTML or as a page already rendered to text (a
+    /// crawler's text dump, lynx/w3m output) [default: text for .txt and
+    /// .txt.gz files, HTML otherwise].
+    #[arg(long = "as", value_enum, value_name = "KIND")]
+    pub input_kind: Option<InputKind>,
 }
 
 /// Arguments of `klartext batch`.
 #[derive(Debug, Args)]
 pub struct BatchArgs {
     /// Files and folders to read. Folders are searched recursively for
-    /// .html, .htm and .html.gz files.
+    /// .html, .htm, .html.gz, .txt and .txt.gz files.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 
@@ -96,6 +103,35 @@ pub struct BatchArgs {
     /// Also extract reader comments (the "comments" field).
     #[arg(long)]
     pub comments: bool,
+
+    /// Read every input as HTML or as text [default: text for .txt and
+    /// .txt.gz files, HTML otherwise].
+    #[arg(long = "as", value_enum, value_name = "KIND")]
+    pub input_kind: Option<InputKind>,
+}
+
+/// What an input holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    /// An HTML page.
+    Html,
+    /// A page rendered to text.
+    Text,
+}
+
+impl InputKind {
+    /// The kind a file name suggests: `.txt` and `.txt.gz` are text.
+    pub fn guess(path: &std::path::Path) -> InputKind {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        if name.ends_with(".txt") || name.ends_with(".txt.gz") {
+            InputKind::Text
+        } else {
+            InputKind::Html
+        }
+    }
 }
 
 /// The output formats of the single-page mode.

@@ -16,7 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::args::BatchArgs;
+use crate::args::{BatchArgs, InputKind};
 use crate::collect::{self, page_id};
 use crate::input::{self, describe_io};
 use crate::{guard, report, EXIT_FAILED, EXIT_USAGE};
@@ -104,7 +104,7 @@ pub fn run(args: BatchArgs) -> ExitCode {
 
     let bar = progress_bar(files.len() as u64);
     let options = klartext::Options {
-        charset: args.charset,
+        charset: args.charset.clone(),
         include_comments: args.comments,
         ..Default::default()
     };
@@ -116,7 +116,7 @@ pub fn run(args: BatchArgs) -> ExitCode {
             chunk
                 .par_iter()
                 .map(|path| {
-                    let o = process(path, &options);
+                    let o = process(path, args.input_kind, &options);
                     bar.inc(1);
                     o
                 })
@@ -206,7 +206,7 @@ pub fn run(args: BatchArgs) -> ExitCode {
 }
 
 /// Read, check and extract one page into its JSON line.
-fn process(path: &Path, options: &klartext::Options) -> Outcome {
+fn process(path: &Path, kind: Option<InputKind>, options: &klartext::Options) -> Outcome {
     let id = page_id(path);
     let source = path.to_string_lossy();
     let failed = |error: String| Outcome {
@@ -217,7 +217,8 @@ fn process(path: &Path, options: &klartext::Options) -> Outcome {
         Ok(h) => h,
         Err(e) => return failed(e.message("the file")),
     };
-    let doc = match guard::extract(&html, options) {
+    let kind = kind.unwrap_or_else(|| InputKind::guess(path));
+    let doc = match guard::extract_kind(&html, kind, options) {
         Ok(d) => d,
         Err(e) => return failed(e),
     };

@@ -1,4 +1,4 @@
-//! Batch inputs: find every .html, .htm and .html.gz file under the paths
+//! Batch inputs: find every .html, .htm, .txt file (or .gz of one) under the paths
 //! given, recursively, in a deterministic (sorted) order, each file once.
 
 use std::collections::HashSet;
@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 
 use crate::input::describe_io;
 
-/// File name endings batch mode reads (compared case-insensitively).
-pub const HTML_SUFFIXES: [&str; 3] = [".html.gz", ".html", ".htm"];
+/// File name endings batch mode reads (compared case-insensitively): HTML
+/// pages and text dumps.
+pub const HTML_SUFFIXES: [&str; 5] = [".html.gz", ".html", ".htm", ".txt.gz", ".txt"];
 
 /// What was found.
 #[derive(Debug, Default)]
@@ -36,8 +37,8 @@ fn strip_suffix(name: &str) -> Option<&str> {
         .map(|s| &name[..name.len() - s.len()])
 }
 
-/// The record id: the file name without its HTML extensions
-/// (`abc.html.gz` -> `abc`, `my.page.htm` -> `my.page`).
+/// The record id: the file name without its page extensions
+/// (`abc.html.gz` -> `abc`, `my.page.htm` -> `my.page`, `d.txt` -> `d`).
 pub fn page_id(path: &Path) -> String {
     let name = path
         .file_name()
@@ -60,7 +61,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Collected, Vec<String>> {
             Ok(meta) if meta.is_dir() => walker.walk(path),
             Ok(_) if is_html_name(path) => walker.push(path.clone()),
             Ok(_) => usage.push(format!(
-                "'{}' is neither a folder nor an HTML file (.html, .htm, .html.gz) — batch reads only those; give the folder it is in, or rename it",
+                "'{}' is neither a folder nor a page file (.html, .htm, .txt, or one of them .gz) — batch reads only those; give the folder it is in, or rename it",
                 path.display()
             )),
             // A named page that cannot be reached becomes an error record.
@@ -82,7 +83,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Collected, Vec<String>> {
     if walker.out.files.is_empty() && walker.out.unreadable_folders.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| format!("'{}'", p.display())).collect();
         return Err(vec![format!(
-            "found no .html, .htm or .html.gz files under {}",
+            "found no .html, .htm or .txt files (or .gz of them) under {}",
             names.join(", ")
         )]);
     }
@@ -166,7 +167,8 @@ mod tests {
         assert!(is_html_name(Path::new("a.html")));
         assert!(is_html_name(Path::new("a.Htm")));
         assert!(is_html_name(Path::new("a.html.gz")));
-        assert!(!is_html_name(Path::new("a.txt")));
+        assert!(is_html_name(Path::new("a.txt")));
+        assert!(!is_html_name(Path::new("a.csv")));
         assert!(!is_html_name(Path::new("a.gz")));
         assert!(!is_html_name(Path::new("html")));
     }

@@ -60,6 +60,18 @@ pub fn extract(html: &[u8], options: &klartext::Options) -> Result<klartext::Doc
     guarded(|| klartext::extract(html, options))
 }
 
+/// Extract one page of the given kind, panics caught.
+pub fn extract_kind(
+    bytes: &[u8],
+    kind: crate::args::InputKind,
+    options: &klartext::Options,
+) -> Result<klartext::Document, String> {
+    match kind {
+        crate::args::InputKind::Html => extract(bytes, options),
+        crate::args::InputKind::Text => guarded(|| klartext::extract_text_bytes(bytes, options)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::args::SingleArgs;
+use crate::args::{InputKind, SingleArgs};
 use crate::{guard, input, report, EXIT_FAILED, EXIT_USAGE};
 
 pub fn run(args: SingleArgs) -> ExitCode {
@@ -30,13 +30,18 @@ pub fn run(args: SingleArgs) -> ExitCode {
             return ExitCode::from(EXIT_FAILED);
         }
     };
+    let kind = args.input_kind.unwrap_or(if stdin {
+        InputKind::Html
+    } else {
+        InputKind::guess(&path)
+    });
     let options = klartext::Options {
         url: args.url,
         charset: args.charset,
         include_comments: args.comments,
         ..Default::default()
     };
-    let doc = match guard::extract(&bytes, &options) {
+    let doc = match guard::extract_kind(&bytes, kind, &options) {
         Ok(d) => d,
         Err(e) => {
             report(&format!("{what}: {e}"));

@@ -268,9 +268,17 @@ fn corpus(dir: &Path) {
         b"\x1f\x8b\x08\0\0\0\0\0\0\x03garbage",
     )
     .unwrap();
-    fs::write(dir.join("notes.txt"), "not a page").unwrap();
+    fs::write(dir.join("notes.md"), "not a page").unwrap();
     fs::write(dir.join("sub/style.css"), "p { color: red }").unwrap();
+    fs::write(dir.join("dump.txt"), DUMP).unwrap();
 }
+
+/// A page rendered to text: menu lines, a headline, the story, a footer.
+const DUMP: &str = "Home\nNews\nSport\n\nRiver festival draws record crowds\n\n\
+    More than forty thousand visitors came to the river festival this weekend, the \
+    organisers said on Sunday, and the boat parade alone drew twelve thousand people.\n\n\
+    The town plans to hold the festival again next summer, with a second stage and \
+    longer opening hours for the market stalls along the water.\n\nImprint\nPrivacy\n";
 
 #[test]
 fn batch_writes_one_line_per_page_in_sorted_order() {
@@ -280,13 +288,20 @@ fn batch_writes_one_line_per_page_in_sorted_order() {
     assert_eq!(o.status.code(), Some(1), "a failed input means exit 1");
     let rows = lines(&o);
     let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["a", "b", "broken", "c", "d", "picture"]);
+    assert_eq!(ids, ["a", "b", "dump", "broken", "c", "d", "picture"]);
+    // The .txt file was read as a text dump.
+    assert_eq!(rows[2]["title"], "River festival draws record crowds");
+    assert!(rows[2]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("More than forty thousand visitors"));
     let sources: Vec<&str> = rows.iter().map(|r| r["source"].as_str().unwrap()).collect();
     assert_eq!(
         sources,
         [
             "./a.htm",
             "./b.html",
+            "./dump.txt",
             "./sub/broken.html.gz",
             "./sub/c.html.gz",
             "./sub/deeper/d.html",
@@ -298,25 +313,25 @@ fn batch_writes_one_line_per_page_in_sorted_order() {
         let head = format!("{{\"id\":{},\"source\":{},", r["id"], r["source"]);
         assert!(raw.starts_with(&head), "{raw}");
     }
-    for (i, marker) in [(0, "ay"), (1, "bee"), (3, "see"), (4, "dee")] {
+    for (i, marker) in [(0, "ay"), (1, "bee"), (4, "see"), (5, "dee")] {
         let r = &rows[i];
         assert!(r.get("error").is_none(), "{r}");
         assert!(r.get("title").is_some(), "{r}");
         let text = r["text"].as_str().unwrap();
         assert!(text.contains(SENTENCE) && text.contains(marker), "{r}");
     }
-    let broken = rows[2]["error"].as_str().unwrap();
+    let broken = rows[3]["error"].as_str().unwrap();
     assert!(broken.contains("decompress"), "{broken}");
-    let picture = rows[5]["error"].as_str().unwrap();
+    let picture = rows[6]["error"].as_str().unwrap();
     assert!(
         picture.contains("not HTML") && picture.contains("PNG"),
         "{picture}"
     );
-    assert_eq!(rows[5].as_object().unwrap().len(), 3);
+    assert_eq!(rows[6].as_object().unwrap().len(), 3);
 
     let err = stderr(&o);
     assert!(
-        err.contains("6 inputs: 4 extracted, 0 empty, 2 failed"),
+        err.contains("7 inputs: 5 extracted, 0 empty, 2 failed"),
         "{err}"
     );
     assert!(err.contains("pages/s"), "{err}");
@@ -399,17 +414,17 @@ fn batch_threads_do_not_change_the_output() {
 #[test]
 fn batch_usage_errors_exit_two() {
     let tmp = tempfile::tempdir().unwrap();
-    fs::write(tmp.path().join("notes.txt"), "hi").unwrap();
+    fs::write(tmp.path().join("notes.csv"), "hi").unwrap();
     fs::create_dir(tmp.path().join("empty")).unwrap();
 
     let o = klartext_in(Some(tmp.path()), &["batch", "nowhere"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("'nowhere' does not exist — check the path"));
 
-    let o = klartext_in(Some(tmp.path()), &["batch", "notes.txt"], None);
+    let o = klartext_in(Some(tmp.path()), &["batch", "notes.csv"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("'notes.txt' is neither a folder nor an HTML file"),
+        stderr(&o).contains("'notes.csv' is neither a folder nor a page file"),
         "{}",
         stderr(&o)
     );

@@ -31,10 +31,13 @@ mod patterns;
 pub mod render;
 mod segment;
 mod select;
+mod textmode;
 
 pub use document::{Block, BlockKind, Comment, Document};
 #[doc(hidden)]
 pub use extract::debug_blocks;
+#[doc(hidden)]
+pub use textmode::debug_dump as debug_text_blocks;
 pub use render::{render, Format};
 
 /// What the caller knows about the page and wants from the extraction.
@@ -55,6 +58,21 @@ pub struct Options {
     /// standfirst up as part of the article; left out for text dumps, where
     /// it stands apart above the body. `Document::teaser` names it either way.
     pub teaser_in_body: Option<bool>,
+}
+
+/// Extract the article from a page already rendered to text: a crawler's
+/// text dump, a WET record, the output of lynx, w3m or an HTML-to-text tool.
+pub fn extract_text(text: &str, options: &Options) -> Document {
+    textmode::extract_dump(text, options)
+}
+
+/// [`extract_text`] for raw bytes in any encoding (decoded as pages are:
+/// BOM, the caller's charset, else UTF-8 or a statistical guess).
+pub fn extract_text_bytes(bytes: &[u8], options: &Options) -> Document {
+    let decoded = decode::decode(bytes, options.charset.as_deref());
+    let mut doc = textmode::extract_dump(&decoded.text, options);
+    doc.encoding = Some(decoded.encoding.name().to_ascii_lowercase());
+    doc
 }
 
 /// Extract the article from raw page bytes in any encoding.

@@ -627,3 +627,21 @@ pub const PAGE_TYPES: &[(&str, &str)] = &[
     ("CollectionPage", "listing"),
     ("SearchResultsPage", "listing"),
 ];
+
+/// Bullet marks text renderers put before list items (text mode).
+pub const BULLETS: &[&str] = &["•", "*", "-", "·", "+", "▪", "◦", "‣", "–"];
+
+/// Words that open a comment section's header in a text dump (a data file:
+/// one lowercase entry per line, `#` comments).
+pub const COMMENT_HEADERS_FILE: &str = include_str!("../data/comment_headers.txt");
+
+/// Phrases of page furniture in a text dump (a data file like the above).
+pub const TEXT_BOILERPLATE_FILE: &str = include_str!("../data/text_boilerplate.txt");
+
+/// The entries of a word-list data file: its lines without blanks and
+/// `#` comments.
+pub fn word_list(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}

@@ -1,0 +1,481 @@
+//! Text mode: a page already rendered to text (a crawler's dump, WET
+//! records, lynx/w3m/inscriptis/resiliparse output) turned into a Document.
+//!
+//! Lines become blocks (wrapped lines and bullet continuations joined
+//! again); each block is judged by its shape alone (length, sentences,
+//! punctuation, digits, bullets, repetition on the page); the article is the
+//! densest run of prose (a maximum-sum run over the blocks); the lines just
+//! above it give kicker, title and teaser, its first line the dateline, the
+//! lines after it the agency and the readers' comments.
+
+use crate::document::{Block, BlockKind, Comment, Document};
+use crate::meta::squash;
+use crate::parts;
+use crate::patterns::{word_list, BULLETS, COMMENT_HEADERS_FILE, TEXT_BOILERPLATE_FILE};
+use crate::Options;
+
+/// A tab counts as this many spaces of indentation.
+const TAB_WIDTH: usize = 4;
+/// A line this long that ends without punctuation was wrapped by the
+/// renderer; the next line, if it starts in lowercase, continues it.
+const WRAP_JOIN_MIN_CHARS: usize = 60;
+/// A block this long with a sentence in it is article prose.
+const PROSE_MIN_CHARS: usize = 80;
+/// A block this short is a label, a menu item or a heading.
+const SHORT_MAX_CHARS: usize = 30;
+/// Below this share of letters among its visible characters a block is
+/// residue (counters, progress widgets, separators, dates).
+const MIN_LETTER_SHARE: f32 = 0.5;
+/// A block whose words are mostly capitalised is a menu or a title line.
+const MAX_TITLECASE_SHARE: f32 = 0.7;
+/// What a short block costs the run of prose it stands in.
+const SHORT_COST: f32 = 12.0;
+/// What a short bullet (a menu item) costs.
+const SHORT_BULLET_COST: f32 = 25.0;
+/// Boilerplate costs this many times its length.
+const BOILERPLATE_COST: f32 = 1.0;
+/// A medium block (between short and prose) with a sentence end counts this
+/// share of its length.
+const MEDIUM_GAIN: f32 = 0.5;
+/// A heading inside the article has at most this many words.
+const HEADING_MAX_WORDS: usize = 15;
+/// The title is looked for at most this many blocks above the article.
+const TITLE_SEARCH_BLOCKS: usize = 6;
+/// A title has at most this many characters.
+const TITLE_MAX_CHARS: usize = 200;
+/// The agency box is looked for in this many blocks after the story.
+const AGENCY_BOX_SEARCH: usize = 4;
+/// A comment has at least this many words.
+const COMMENT_MIN_WORDS: usize = 3;
+/// A comment header is at most this long.
+const COMMENT_HEADER_MAX_CHARS: usize = 120;
+
+/// One block of the dump: a paragraph, a list item or a line.
+#[derive(Debug, Clone)]
+struct TBlock {
+    text: String,
+    indent: usize,
+    bullet: bool,
+    /// A blank line stands before it.
+    blank_before: bool,
+    chars: usize,
+    words: usize,
+    class: Class,
+}
+
+/// What a block looks like on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Sentences: article text or a reader's comment.
+    Prose,
+    /// Between short and prose, with a sentence end.
+    Medium,
+    /// A label, heading, menu item or byline.
+    Short,
+    /// Counters, widgets, separators; copyright, cookie and login notices;
+    /// lines the page repeats.
+    Boilerplate,
+}
+
+struct Line<'a> {
+    indent: usize,
+    bullet: bool,
+    text: &'a str,
+    blank_before: bool,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut blank = true;
+    for raw in text.lines() {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            blank = true;
+            continue;
+        }
+        let indent: usize = raw
+            .chars()
+            .take_while(|c| c.is_whitespace())
+            .map(|c| if c == '\t' { TAB_WIDTH } else { 1 })
+            .sum();
+        let (bullet, text) = match BULLETS.iter().find_map(|b| trimmed.strip_prefix(b)) {
+            Some(rest) if rest.starts_with([' ', '\t']) => (true, rest.trim_start()),
+            _ => (false, trimmed),
+        };
+        if text.is_empty() {
+            continue;
+        }
+        out.push(Line {
+            indent,
+            bullet,
+            text,
+            blank_before: blank,
+        });
+        blank = false;
+    }
+    out
+}
+
+fn ends_sentence(t: &str) -> bool {
+    t.trim_end_matches(['"', '\'', '“', '”', '»', '«', ')', '’'])
+        .ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Rules `wrapped-line` and `bullet-continuation`: join the lines a
+/// renderer broke, into the blocks the page had.
+fn blocks(text: &str) -> Vec<TBlock> {
+    let mut out: Vec<TBlock> = Vec::new();
+    // The column where the open bullet item's text starts.
+    let mut item_column: Option<usize> = None;
+    let mut prev_len = 0usize;
+    for l in lines(text) {
+        let joins = match out.last() {
+            None => false,
+            Some(prev) => {
+                if l.bullet {
+                    false
+                } else if let Some(col) = item_column {
+                    // Bullet continuation: at the item's text column.
+                    l.indent == col
+                } else {
+                    // Wrapped line: a long line without an end, continued in
+                    // lowercase at the same indentation.
+                    !l.blank_before
+                        && l.indent == prev.indent
+                        && prev_len >= WRAP_JOIN_MIN_CHARS
+                        && !ends_sentence(&prev.text)
+                        && l.text.chars().next().is_some_and(char::is_lowercase)
+                }
+            }
+        };
+        if joins {
+            let prev = out.last_mut().expect("joins implies a previous block");
+            prev.text.push(if l.blank_before { '\n' } else { ' ' });
+            prev.text.push_str(l.text);
+        } else {
+            out.push(TBlock {
+                text: l.text.to_string(),
+                indent: l.indent,
+                bullet: l.bullet,
+                blank_before: l.blank_before,
+                chars: 0,
+                words: 0,
+                class: Class::Short,
+            });
+            item_column = None;
+        }
+        if l.bullet {
+            // `  • text`: the text column is where the text starts.
+            item_column = Some(l.indent + 2);
+        } else if item_column.is_some() && !joins {
+            item_column = None;
+        }
+        prev_len = l.text.chars().count();
+    }
+    out
+}
+
+/// Rule `line-shape`: classify a block by its shape alone.
+fn classify(b: &TBlock, repeated: bool) -> Class {
+    let t = b.text.as_str();
+    let visible: usize = t.chars().filter(|c| !c.is_whitespace()).count();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if visible == 0 || (letters as f32) < MIN_LETTER_SHARE * visible as f32 {
+        return Class::Boilerplate;
+    }
+    let lower = t.to_lowercase();
+    if b.chars < 2 * PROSE_MIN_CHARS && word_list(TEXT_BOILERPLATE_FILE).any(|w| lower.contains(w))
+    {
+        return Class::Boilerplate;
+    }
+    if repeated {
+        return Class::Boilerplate;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let titlecase = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let has_sentence = ends_sentence(t) || t.contains(". ") || t.contains(", ");
+    if b.chars >= PROSE_MIN_CHARS
+        && has_sentence
+        && (titlecase as f32) <= MAX_TITLECASE_SHARE * words.len() as f32
+    {
+        return Class::Prose;
+    }
+    if b.chars > SHORT_MAX_CHARS && ends_sentence(t) {
+        return Class::Medium;
+    }
+    Class::Short
+}
+
+/// What a block adds to (or costs) the run of prose it stands in.
+fn value(b: &TBlock) -> f32 {
+    match b.class {
+        Class::Prose => b.chars as f32,
+        Class::Medium => b.chars as f32 * MEDIUM_GAIN,
+        Class::Short if b.bullet => -SHORT_BULLET_COST,
+        Class::Short => -SHORT_COST,
+        Class::Boilerplate => -(b.chars.max(SHORT_MAX_CHARS) as f32) * BOILERPLATE_COST,
+    }
+}
+
+/// Rule `densest-run`: the article is the run of blocks with the largest
+/// sum of values (prose adds its length; labels, menus and residue cost).
+fn densest_run(values: &[f32]) -> Option<(usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    let mut sum = 0.0f32;
+    let mut start = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += v;
+        if sum > 0.0 && best.is_none_or(|(s, _, _)| sum > s) {
+            best = Some((sum, start, i + 1));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+fn is_heading_like(b: &TBlock) -> bool {
+    b.class == Class::Short
+        && !b.bullet
+        && b.words > 0
+        && b.words <= HEADING_MAX_WORDS
+        && !ends_sentence(&b.text)
+}
+
+/// Split `Tokio` off `TokioRussland hat …` (rule `glued-dateline`): a page
+/// whose separator was drawn by CSS loses the space between the dateline
+/// and the first word. The first word splits at a lowercase-to-uppercase
+/// step when the second part is a word the page uses on its own elsewhere.
+fn glued_dateline(first: &str, page: &str) -> Option<(String, usize)> {
+    let word_end = first.find(char::is_whitespace).unwrap_or(first.len());
+    let word = &first[..word_end];
+    let mut prev: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        if let Some(p) = prev {
+            if p.is_lowercase() && c.is_uppercase() {
+                let (place, rest_word) = word.split_at(i);
+                let place_ok = place.chars().next().is_some_and(char::is_uppercase)
+                    && place.chars().count() >= 3
+                    && place.chars().all(char::is_alphabetic);
+                let rest_word = rest_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let rest_ok = rest_word.chars().count() >= 3
+                    && rest_word.chars().skip(1).all(char::is_lowercase)
+                    && page
+                        .match_indices(rest_word)
+                        .any(|(at, _)| is_word_at(page, at, rest_word.len()));
+                return (place_ok && rest_ok).then(|| (place.to_string(), i));
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+fn is_word_at(s: &str, at: usize, len: usize) -> bool {
+    let before = s[..at].chars().next_back();
+    let after = s[at + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Extract the article from a page rendered to text.
+pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
+    let mut bs = blocks(text);
+    // Lines the page repeats (menus shown twice, share labels) are chrome.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for b in &bs {
+        *seen.entry(b.text.to_lowercase()).or_insert(0) += 1;
+    }
+    for b in &mut bs {
+        b.chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
+        b.words = b.text.split_whitespace().count();
+        let repeated = b.chars <= PROSE_MIN_CHARS && seen[&b.text.to_lowercase()] > 1;
+        b.class = classify(b, repeated);
+    }
+    let values: Vec<f32> = bs.iter().map(value).collect();
+    let mut doc = Document {
+        url: options.url.clone(),
+        extracted_by: Some("text".to_string()),
+        ..Default::default()
+    };
+    let Some((start, mut end)) = densest_run(&values) else {
+        return doc;
+    };
+    // Rule `comments-end-the-article`: a comment header closes the article;
+    // what follows it is the readers', never the body.
+    let header = (start + 1..bs.len()).find(|&i| is_comment_header(&bs[i]));
+    if let Some(h) = header {
+        end = end.min(h);
+    }
+    // The body: prose and sentences in the run, and headings between them.
+    let mut body: Vec<usize> = (start..end)
+        .filter(|&i| {
+            let b = &bs[i];
+            match b.class {
+                Class::Prose | Class::Medium => true,
+                Class::Short => {
+                    is_heading_like(b)
+                        && i > start
+                        && bs[i + 1..end]
+                            .iter()
+                            .take(2)
+                            .any(|n| n.class == Class::Prose)
+                }
+                Class::Boilerplate => false,
+            }
+        })
+        .collect();
+
+    // Title and kicker: the nearest heading-like line above the article,
+    // and a short line right above it with no blank between.
+    let mut top = start;
+    for i in (start.saturating_sub(TITLE_SEARCH_BLOCKS)..start).rev() {
+        let b = &bs[i];
+        if b.class == Class::Boilerplate {
+            continue;
+        }
+        if is_heading_like(b) && b.chars <= TITLE_MAX_CHARS && b.words >= 2 {
+            doc.title = Some(b.text.clone());
+            top = i;
+            if i > 0 && !b.blank_before && is_heading_like(&bs[i - 1]) {
+                doc.kicker = Some(bs[i - 1].text.clone());
+            }
+            break;
+        }
+    }
+    // Teaser (rule `teaser-apart`): prose right under the title, set apart
+    // from the body by a line that is not body (a counter, a byline).
+    if doc.title.is_some() {
+        if let Some(&first) = body.first() {
+            let gap_after_first = body.get(1).is_some_and(|&second| second > first + 1);
+            if bs[first].class == Class::Prose && first >= top && gap_after_first {
+                doc.teaser = Some(bs[first].text.clone());
+                if options.teaser_in_body != Some(true) {
+                    body.remove(0);
+                }
+            }
+        }
+    }
+    // Dateline and agency at the start of the story (after a teaser that
+    // stays in the body).
+    let story_first = body
+        .get(usize::from(
+            doc.teaser.is_some() && options.teaser_in_body == Some(true),
+        ))
+        .copied();
+    let mut first_text: Option<String> = None;
+    if let Some(first) = story_first {
+        let t = &bs[first].text;
+        if let Some(d) = parts::split_dateline(t) {
+            doc.dateline = d.place;
+            doc.agency = d.agency;
+            first_text = Some(t[d.rest..].to_string());
+        } else if let Some((place, at)) = glued_dateline(t, text) {
+            doc.dateline = Some(place);
+            first_text = Some(t[at..].to_string());
+        }
+    }
+    // Rule `agency-box`: a credit after the story, on one line (`Quelle:
+    // dpa`) or as a label line and a name line (`Agentur` / `Reuters`).
+    let after_story = body.last().map_or(end, |&l| l + 1);
+    for i in after_story..bs.len().min(after_story + AGENCY_BOX_SEARCH) {
+        if let Some(a) = parts::agency_credit(&bs[i].text) {
+            doc.agency.get_or_insert(a);
+            break;
+        }
+        let next_is_agency = bs
+            .get(i + 1)
+            .and_then(|n| parts::agency_name(&n.text))
+            .map(str::to_string);
+        if let (true, Some(a)) = (is_credit_label(&bs[i].text), next_is_agency) {
+            doc.agency.get_or_insert(a);
+            break;
+        }
+    }
+
+    // Comments (rule `comment-list`): after the comment header, each bullet
+    // item of a few words or more is one comment.
+    let mut comments: Vec<Comment> = Vec::new();
+    if let Some(h) = header {
+        for b in &bs[h + 1..] {
+            if b.bullet && b.class != Class::Boilerplate && b.words >= COMMENT_MIN_WORDS {
+                comments.push(Comment {
+                    author: None,
+                    date: None,
+                    text: b.text.clone(),
+                });
+            }
+        }
+    }
+    if options.include_comments {
+        doc.comments = comments;
+    }
+
+    doc.blocks = body
+        .iter()
+        .map(|&i| Block {
+            kind: if is_heading_like(&bs[i]) {
+                BlockKind::Heading
+            } else if bs[i].bullet {
+                BlockKind::ListItem
+            } else {
+                BlockKind::Paragraph
+            },
+            text: match (&first_text, story_first) {
+                (Some(t), Some(f)) if f == i => t.clone(),
+                _ => squash(&bs[i].text),
+            },
+            level: if bs[i].bullet { Some(1) } else { None },
+        })
+        .collect();
+    doc.rebuild_text();
+    doc.lang = crate::lang::language(&doc.text, None);
+    doc.page_type = Some(
+        if doc.text.len() >= 500 {
+            "article"
+        } else {
+            "other"
+        }
+        .to_string(),
+    );
+    doc
+}
+
+fn is_comment_header(b: &TBlock) -> bool {
+    b.chars <= COMMENT_HEADER_MAX_CHARS && {
+        let lower = b.text.to_lowercase();
+        let first = lower.split_whitespace().next().unwrap_or("");
+        word_list(COMMENT_HEADERS_FILE)
+            .any(|h| first == h || (h.contains(' ') && lower.starts_with(h)))
+    }
+}
+
+fn is_credit_label(t: &str) -> bool {
+    let l = t.trim().trim_end_matches(':').to_lowercase();
+    crate::patterns::AGENCY_CREDIT_LABELS.contains(&l.as_str())
+}
+
+/// One line per block of a dump with its class: what the rules saw (for
+/// debugging; not a stable interface).
+pub fn debug_dump(text: &str) -> String {
+    let mut out = String::new();
+    for b in blocks(text) {
+        let mut b = b;
+        b.chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
+        b.words = b.text.split_whitespace().count();
+        b.class = classify(&b, false);
+        out.push_str(&format!(
+            "{:?} ind={} bul={} hdr={} {:.60}\n",
+            b.class,
+            b.indent,
+            b.bullet,
+            is_comment_header(&b),
+            b.text
+        ));
+    }
+    out
+}
