@@ -36,9 +36,9 @@ mod textmode;
 pub use document::{Block, BlockKind, Comment, Document};
 #[doc(hidden)]
 pub use extract::debug_blocks;
+pub use render::{render, Format};
 #[doc(hidden)]
 pub use textmode::debug_dump as debug_text_blocks;
-pub use render::{render, Format};
 
 /// What the caller knows about the page and wants from the extraction.
 #[derive(Debug, Clone, Default)]

@@ -33,7 +33,7 @@ const SHORT_COST: f32 = 12.0;
 /// What a short bullet (a menu item) costs.
 const SHORT_BULLET_COST: f32 = 25.0;
 /// Boilerplate costs this many times its length.
-const BOILERPLATE_COST: f32 = 1.0;
+const BOILERPLATE_COST: f32 = 0.5;
 /// A medium block (between short and prose) with a sentence end counts this
 /// share of its length.
 const MEDIUM_GAIN: f32 = 0.5;
@@ -116,9 +116,31 @@ fn lines(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// A CJK character carries about as much text as this many Latin letters.
+const CJK_WEIGHT: usize = 3;
+
+/// The visible length of a text, a Chinese, Japanese or Korean character
+/// counting as [`CJK_WEIGHT`] letters (rule `cjk-length`: those scripts
+/// write without spaces and say in one character what others say in three).
+fn text_weight(t: &str) -> usize {
+    t.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if is_cjk(c) { CJK_WEIGHT } else { 1 })
+        .sum()
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF     // Hiragana, Katakana
+        | 0x3400..=0x4DBF   // CJK Extension A
+        | 0x4E00..=0x9FFF   // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF   // Hangul syllables
+        | 0xF900..=0xFAFF) // CJK Compatibility Ideographs
+}
+
 fn ends_sentence(t: &str) -> bool {
     t.trim_end_matches(['"', '\'', '“', '”', '»', '«', ')', '’'])
-        .ends_with(['.', '!', '?', '…', ':', ';'])
+        .ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '：', '；'])
 }
 
 /// Rules `wrapped-line` and `bullet-continuation`: join the lines a
@@ -196,7 +218,8 @@ fn classify(b: &TBlock, repeated: bool) -> Class {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    let has_sentence = ends_sentence(t) || t.contains(". ") || t.contains(", ");
+    let has_sentence =
+        ends_sentence(t) || t.contains(". ") || t.contains(", ") || t.contains(['。', '，', '、']);
     if b.chars >= PROSE_MIN_CHARS
         && has_sentence
         && (titlecase as f32) <= MAX_TITLECASE_SHARE * words.len() as f32
@@ -291,7 +314,7 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
         *seen.entry(b.text.to_lowercase()).or_insert(0) += 1;
     }
     for b in &mut bs {
-        b.chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
+        b.chars = text_weight(&b.text);
         b.words = b.text.split_whitespace().count();
         let repeated = b.chars <= PROSE_MIN_CHARS && seen[&b.text.to_lowercase()] > 1;
         b.class = classify(b, repeated);
@@ -311,23 +334,16 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
     if let Some(h) = header {
         end = end.min(h);
     }
-    // The body: prose and sentences in the run, and headings between them.
+    // Rule `trim-run-tail`: the run ends with its last sentence; the short
+    // lines after it (credits, share labels) are not the article's.
+    while end > start + 1 && matches!(bs[end - 1].class, Class::Short | Class::Boilerplate) {
+        end -= 1;
+    }
+    // The body: every block of the run but boilerplate. Rule
+    // `short-inside-the-run`: labels, list items and subheadings between the
+    // article's paragraphs are its own (the run already paid for them).
     let mut body: Vec<usize> = (start..end)
-        .filter(|&i| {
-            let b = &bs[i];
-            match b.class {
-                Class::Prose | Class::Medium => true,
-                Class::Short => {
-                    is_heading_like(b)
-                        && i > start
-                        && bs[i + 1..end]
-                            .iter()
-                            .take(2)
-                            .any(|n| n.class == Class::Prose)
-                }
-                Class::Boilerplate => false,
-            }
-        })
+        .filter(|&i| bs[i].class != Class::Boilerplate)
         .collect();
 
     // Title and kicker: the nearest heading-like line above the article,
@@ -465,7 +481,7 @@ pub fn debug_dump(text: &str) -> String {
     let mut out = String::new();
     for b in blocks(text) {
         let mut b = b;
-        b.chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
+        b.chars = text_weight(&b.text);
         b.words = b.text.split_whitespace().count();
         b.class = classify(&b, false);
         out.push_str(&format!(
