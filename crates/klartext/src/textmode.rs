@@ -32,6 +32,8 @@ const MAX_TITLECASE_SHARE: f32 = 0.7;
 const SHORT_COST: f32 = 12.0;
 /// What a short bullet (a menu item) costs.
 const SHORT_BULLET_COST: f32 = 25.0;
+/// A bullet item of this many words is a phrase, not a menu item.
+const PHRASE_MIN_WORDS: usize = 3;
 /// Boilerplate costs this many times its length.
 const BOILERPLATE_COST: f32 = 0.5;
 /// A medium block (between short and prose) with a sentence end counts this
@@ -157,8 +159,13 @@ fn blocks(text: &str) -> Vec<TBlock> {
                 if l.bullet {
                     false
                 } else if let Some(col) = item_column {
-                    // Bullet continuation: at the item's text column.
+                    // Bullet continuation: at the item's text column; after
+                    // a blank line only a sentence (a second paragraph of
+                    // the item), not a heading that follows a list.
                     l.indent == col
+                        && (!l.blank_before
+                            || ends_sentence(l.text)
+                            || l.text.chars().count() >= WRAP_JOIN_MIN_CHARS)
                 } else {
                     // Wrapped line: a long line without an end, continued in
                     // lowercase at the same indentation.
@@ -237,7 +244,9 @@ fn value(b: &TBlock) -> f32 {
     match b.class {
         Class::Prose => b.chars as f32,
         Class::Medium => b.chars as f32 * MEDIUM_GAIN,
-        Class::Short if b.bullet => -SHORT_BULLET_COST,
+        // Menu items are one or two words; a list item that says more is
+        // a phrase of the article's own list.
+        Class::Short if b.bullet && b.words < PHRASE_MIN_WORDS => -SHORT_BULLET_COST,
         Class::Short => -SHORT_COST,
         Class::Boilerplate => -(b.chars.max(SHORT_MAX_CHARS) as f32) * BOILERPLATE_COST,
     }
@@ -346,21 +355,34 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
         .filter(|&i| bs[i].class != Class::Boilerplate)
         .collect();
 
-    // Title and kicker: the nearest heading-like line above the article,
-    // and a short line right above it with no blank between.
+    // Title and kicker (rule `title-above-the-run`): the nearest
+    // heading-like line above the article, passing over byline and date
+    // lines (they hold digits) when a line without them stands higher up;
+    // the kicker is a short line right above it with no blank between.
+    let window = start.saturating_sub(TITLE_SEARCH_BLOCKS)..start;
+    let candidates: Vec<usize> = window
+        .rev()
+        .filter(|&i| {
+            let b = &bs[i];
+            b.class != Class::Boilerplate
+                && is_heading_like(b)
+                && b.chars <= TITLE_MAX_CHARS
+                && b.words >= 2
+        })
+        .collect();
+    let has_digit = |i: &usize| bs[*i].text.chars().any(|c| c.is_ascii_digit());
+    let title_at = candidates
+        .iter()
+        .find(|i| !has_digit(i))
+        .or(candidates.first())
+        .copied();
     let mut top = start;
-    for i in (start.saturating_sub(TITLE_SEARCH_BLOCKS)..start).rev() {
+    if let Some(i) = title_at {
         let b = &bs[i];
-        if b.class == Class::Boilerplate {
-            continue;
-        }
-        if is_heading_like(b) && b.chars <= TITLE_MAX_CHARS && b.words >= 2 {
-            doc.title = Some(b.text.clone());
-            top = i;
-            if i > 0 && !b.blank_before && is_heading_like(&bs[i - 1]) {
-                doc.kicker = Some(bs[i - 1].text.clone());
-            }
-            break;
+        doc.title = Some(b.text.clone());
+        top = i;
+        if i > 0 && !b.blank_before && is_heading_like(&bs[i - 1]) {
+            doc.kicker = Some(bs[i - 1].text.clone());
         }
     }
     // Teaser (rule `teaser-apart`): prose right under the title, set apart

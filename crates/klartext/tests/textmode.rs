@@ -1,0 +1,178 @@
+//! Text mode (issue 4): pages already rendered to text, as crawlers and
+//! HTML-to-text tools keep them. The dumps here are written for these tests
+//! in the style of the two common renderers: bullets `  • ` with indented
+//! continuation lines, and `* ` lists nested by indentation.
+
+use klartext::{extract_text, Options};
+
+/// A German news page as a crawler's text dump keeps it.
+const GERMAN: &str = "\
+Startseite
+Politik
+Wirtschaft
+
+Streit um die Brücke
+Stadtrat vertagt Entscheidung über Neubau
+
+Die Sanierung der alten Rheinbrücke wird teurer als geplant. Der Stadtrat will nun ein Gutachten abwarten, bevor er über einen Neubau entscheidet.
+  • 12
+
+KölnDer Stadtrat hat am Donnerstagabend die Entscheidung über einen Neubau der Rheinbrücke vertagt. Nach einer Schätzung der Verwaltung würde die Sanierung rund 90 Millionen Euro kosten, fast doppelt so viel wie vor drei Jahren angenommen.
+
+Die Opposition warf der Verwaltung vor, die Kosten zu spät offengelegt zu haben. Ein Neubau könnte nach ersten Berechnungen bis zu zehn Jahre dauern, während die alte Brücke für Lastwagen gesperrt bliebe.
+
+Das Gutachten soll bis zum Herbst vorliegen. Erst danach will der Rat erneut beraten.
+
+Quelle: dpa
+
+Kommentare zu \" Streit um die Brücke \"
+
+Alle Kommentare
+
+  • Die Brücke hätte man schon vor zehn Jahren sanieren müssen.
+
+  • Wieder einmal wird eine Entscheidung vertagt, die längst fällig ist. Die Pendler
+    stehen jeden Tag im Stau, und niemand im Rat scheint das zu stören.
+
+Impressum
+Datenschutz
+-0%10%20%30%40%50%60%70%80%90%100%
+";
+
+fn run(text: &str) -> klartext::Document {
+    extract_text(
+        text,
+        &Options {
+            include_comments: true,
+            ..Default::default()
+        },
+    )
+}
+
+#[test]
+fn a_news_dump_gives_every_part() {
+    let doc = run(GERMAN);
+    assert_eq!(doc.kicker.as_deref(), Some("Streit um die Brücke"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Stadtrat vertagt Entscheidung über Neubau")
+    );
+    assert!(doc
+        .teaser
+        .as_deref()
+        .is_some_and(|t| t.starts_with("Die Sanierung der alten Rheinbrücke")));
+    // The dateline was glued to the first word: `KölnDer`.
+    assert_eq!(doc.dateline.as_deref(), Some("Köln"));
+    assert_eq!(doc.agency.as_deref(), Some("dpa"));
+    assert_eq!(doc.lang.as_deref(), Some("de"));
+    assert!(
+        doc.text.starts_with("Der Stadtrat hat am Donnerstagabend"),
+        "{}",
+        doc.text
+    );
+    assert!(
+        doc.text
+            .ends_with("Erst danach will der Rat erneut beraten."),
+        "{}",
+        doc.text
+    );
+    assert_eq!(doc.blocks.len(), 3);
+    for dropped in ["Startseite", "12", "Quelle", "Kommentare", "Impressum", "%"] {
+        assert!(!doc.text.contains(dropped), "{dropped:?} in {}", doc.text);
+    }
+}
+
+#[test]
+fn comments_are_records_with_their_continuation_lines() {
+    let doc = run(GERMAN);
+    assert_eq!(doc.comments.len(), 2, "{:?}", doc.comments);
+    assert!(doc.comments[1].text.contains("Die Pendler"));
+    assert!(doc.comments[1].text.contains("stehen jeden Tag im Stau"));
+    // Off unless asked.
+    assert!(extract_text(GERMAN, &Options::default())
+        .comments
+        .is_empty());
+}
+
+#[test]
+fn the_teaser_can_open_the_body() {
+    let doc = extract_text(
+        GERMAN,
+        &Options {
+            teaser_in_body: Some(true),
+            ..Default::default()
+        },
+    );
+    assert!(doc.text.starts_with("Die Sanierung der alten Rheinbrücke"));
+    assert_eq!(doc.dateline.as_deref(), Some("Köln"));
+    assert!(doc.text.contains("\n\nDer Stadtrat hat am Donnerstagabend"));
+}
+
+/// An English blog page with a nested menu, as an indenting renderer writes it.
+const ENGLISH: &str = "\
+    Skip to content
+      * Home
+      * Recipes
+          + Bread
+          + Cakes
+      * About
+
+        Why my rye bread stays flat
+
+        Posted on March 3 by Jo
+
+        Rye flour has very little gluten, so a rye loaf cannot rise like a wheat loaf does, and
+        a dense crumb is normal rather than a sign that something went wrong.
+
+        The trick is acidity: a sourdough starter keeps the enzymes in rye from breaking down
+        the starches, which is what turns an unsoured loaf gummy.
+
+        What helps
+
+          * a ripe starter
+          * a long, warm proof
+          * patience before slicing
+
+        Bake it a day ahead and wrap it in a towel; the crumb sets overnight, the crust softens a
+        little, and the loaf slices cleanly instead of tearing.
+
+      © 2024 Jo's Kitchen. All rights reserved.
+      Privacy policy
+";
+
+#[test]
+fn wrapped_lines_are_joined_and_lists_kept() {
+    let doc = run(ENGLISH);
+    assert_eq!(doc.title.as_deref(), Some("Why my rye bread stays flat"));
+    assert!(
+        doc.text
+            .contains("like a wheat loaf does, and a dense crumb is normal"),
+        "{}",
+        doc.text
+    );
+    for kept in [
+        "What helps",
+        "a ripe starter",
+        "patience before slicing",
+        "Bake it a day ahead",
+    ] {
+        assert!(doc.text.contains(kept), "{kept:?} missing: {}", doc.text);
+    }
+    for dropped in [
+        "Skip to content",
+        "Recipes",
+        "All rights reserved",
+        "Privacy",
+    ] {
+        assert!(!doc.text.contains(dropped), "{dropped:?} in {}", doc.text);
+    }
+    assert_eq!(doc.lang.as_deref(), Some("en"));
+}
+
+#[test]
+fn empty_and_odd_input_gives_an_empty_document() {
+    for text in ["", "\n\n\n", "-0%1%2%3%", "   \t  \n  • \n"] {
+        let doc = run(text);
+        assert!(doc.text.is_empty(), "{text:?} gave {:?}", doc.text);
+    }
+}
