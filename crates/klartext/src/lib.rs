@@ -20,6 +20,7 @@
 #![allow(clippy::collapsible_match)]
 
 mod analyze;
+pub mod dates;
 pub mod decode;
 pub mod document;
 pub mod dom;
@@ -48,6 +49,11 @@ pub struct Options {
     pub favor_precision: bool,
     /// Prefer keeping doubtful blocks (fewer misses).
     pub favor_recall: bool,
+    /// The day the page was fetched, as `YYYY-MM-DD`: no publication or
+    /// modification date after it is taken. When `None` (or unreadable),
+    /// today's date from the system clock serves; pass the crawl date for
+    /// reproducible results on archived pages.
+    pub reference_date: Option<String>,
 }
 
 /// Extract the article from raw page bytes in any encoding.
