@@ -13,7 +13,7 @@
 //! comment sections, related-article lists and page footers (copyright
 //! lines) never count.
 
-use crate::analyze::{for_each_token, Analysis};
+use crate::analyze::{flag, for_each_token, Analysis};
 use crate::dom::{Dom, NodeData, NodeId, NONE};
 use crate::meta::fold;
 
@@ -592,6 +592,9 @@ struct Found {
     rank: u8,
     /// Preorder index of the element (visible dates only).
     pos: u32,
+    /// The element's tag and class as a hash (visible dates only): dates
+    /// that share it are one list.
+    group: u64,
 }
 
 /// `<meta>` names (lowercase, from `name`, `property` or `http-equiv`) that
@@ -775,21 +778,8 @@ const OTHER_ARTICLES_TOKENS: &[&str] = &[
     "mostread",
     "teaser",
     "teasers",
-    "more",
     "readmore",
-    "latest",
-    "sidebar",
-    "widget",
-    "list",
-    "listing",
-    "archive",
-    "cards",
-    "card",
-    "feed",
     "similar",
-    "next",
-    "prev",
-    "previous",
 ];
 
 /// Where on the page a visible date stands.
@@ -825,6 +815,8 @@ struct Collector {
     found: Vec<Found>,
     reference: Ymd,
     order: Order,
+    /// The group of the element being read (see [`Found::group`]).
+    group: u64,
 }
 
 impl Collector {
@@ -851,6 +843,7 @@ impl Collector {
             source,
             rank,
             pos,
+            group: self.group,
         });
     }
 
@@ -875,18 +868,18 @@ pub fn find(dom: &Dom, an: &Analysis, inputs: &Inputs) -> Dates {
         found: Vec::new(),
         reference,
         order,
+        group: 0,
     };
     let headline = headline_node(dom, an, inputs.title);
     collect(dom, an, &mut c);
+    c.group = 0;
     for url in inputs.urls.iter().flatten() {
         if let Some(d) = url_date(url) {
             c.push(d, None, Kind::Published, Source::Url, 0, u32::MAX);
             break;
         }
     }
-    if !c.found.iter().any(|f| f.kind == Kind::Published) {
-        text_near_headline(dom, an, headline, &mut c);
-    }
+    text_near_headline(dom, an, headline, &mut c);
     reconcile(&c.found, headline.map(|h| an.pre[h as usize]))
 }
 
@@ -930,36 +923,41 @@ fn has_token(value: Option<&str>, table: &[&str]) -> bool {
 
 /// The zone of a visible element, from its ancestors' names.
 fn zone_of(dom: &Dom, an: &Analysis, id: NodeId) -> Zone {
+    zone_and_cause(dom, an, id).0
+}
+
+/// The zone of a visible element and the ancestor that decided it.
+fn zone_and_cause(dom: &Dom, an: &Analysis, id: NodeId) -> (Zone, NodeId) {
     let mut n = id;
     let mut steps = 0;
     while n != NONE && steps < 64 {
         if let Some(el) = dom.element(n) {
             match an.chrome_why[n as usize] {
-                Some(crate::analyze::ChromeWhy::Comments) => return Zone::Comments,
-                Some(_) if matches!(&*el.name.local, "footer") => return Zone::Footer,
+                Some(crate::analyze::ChromeWhy::Comments) => return (Zone::Comments, n),
+                Some(_) if matches!(&*el.name.local, "footer") => return (Zone::Footer, n),
                 Some(_) => {
                     let cls = el.attr("class");
                     let idv = el.attr("id");
                     if has_token(cls, &["footer"]) || has_token(idv, &["footer"]) {
-                        return Zone::Footer;
+                        return (Zone::Footer, n);
                     }
-                    return Zone::OtherArticles;
+                    return (Zone::OtherArticles, n);
                 }
                 None => {}
             }
             if has_token(el.attr("class"), OTHER_ARTICLES_TOKENS)
                 || has_token(el.attr("id"), OTHER_ARTICLES_TOKENS)
             {
-                return Zone::OtherArticles;
+                return (Zone::OtherArticles, n);
             }
             if has_token(el.attr("itemtype"), &["comment", "answer"]) {
-                return Zone::Comments;
+                return (Zone::Comments, n);
             }
         }
         n = dom.node(n).parent;
         steps += 1;
     }
-    Zone::Article
+    (Zone::Article, NONE)
 }
 
 fn kind_of_names(values: &[Option<&str>]) -> Option<Kind> {
@@ -983,6 +981,7 @@ fn collect(dom: &Dom, an: &Analysis, c: &mut Collector) {
         let Some(el) = dom.element(id) else { continue };
         let tag = &*el.name.local;
         let pos = an.pre[id as usize];
+        c.group = 0;
         match tag {
             "meta" => {
                 let Some(content) = el.attr("content") else {
@@ -1039,6 +1038,7 @@ fn collect(dom: &Dom, an: &Analysis, c: &mut Collector) {
             }
         }
         let named = kind_of_names(&[el.attr("class"), el.attr("id"), el.attr("itemprop")]);
+        c.group = group_of(tag, el.attr("class"));
         if tag == "time" {
             let kind = if el.attr("pubdate").is_some() {
                 Some(Kind::Published)
@@ -1090,29 +1090,62 @@ fn collect(dom: &Dom, an: &Analysis, c: &mut Collector) {
         }
         text.clear();
         dom.text_of(id, &mut text);
-        read_visible_line(&text, kind, rank, pos, c);
+        read_line(
+            &text,
+            kind,
+            Source::Visible,
+            rank,
+            pos,
+            Context::DateElement,
+            c,
+        );
     }
+}
+
+/// The hash of an element's tag and class (see [`Found::group`]).
+fn group_of(tag: &str, class: Option<&str>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    tag.hash(&mut h);
+    class.unwrap_or("").hash(&mut h);
+    h.finish() | 1
 }
 
 /// A date line's dates: `Published 3 March 2023, updated 5 March 2023`
 /// holds both kinds; words before each date say which.
-fn read_visible_line(text: &str, kind: Kind, rank: u8, pos: u32, c: &mut Collector) {
+fn read_line(
+    text: &str,
+    kind: Kind,
+    source: Source,
+    rank: u8,
+    pos: u32,
+    ctx: Context,
+    c: &mut Collector,
+) {
     let mut toks = Vec::new();
     tokenize(text, &mut toks);
     let mut i = 0;
     let mut last_end = 0;
     while i < toks.len() {
-        if let Some((d, next)) = date_at(&toks, i, c.order, Context::DateElement) {
+        if let Some((d, next)) = date_at(&toks, i, c.order, ctx) {
             let before = &toks[last_end..i];
-            let says_update = before.iter().any(|t| match t {
-                Tok::Word(w) => {
-                    let w = w.to_lowercase();
-                    UPDATE_WORDS.iter().any(|u| w.starts_with(u))
-                }
-                _ => false,
-            });
-            let k = if says_update { Kind::Modified } else { kind };
-            c.push(d, None, k, Source::Visible, rank, pos);
+            let said = |table: &[&str]| {
+                before.iter().any(|t| match t {
+                    Tok::Word(w) => {
+                        let w = w.to_lowercase();
+                        table.iter().any(|u| w.starts_with(u))
+                    }
+                    _ => false,
+                })
+            };
+            if !said(NOT_PUBLICATION_WORDS) {
+                let k = if said(UPDATE_WORDS) {
+                    Kind::Modified
+                } else {
+                    kind
+                };
+                c.push(d, None, k, source, rank, pos);
+            }
             last_end = next;
             i = next;
         } else {
@@ -1120,6 +1153,26 @@ fn read_visible_line(text: &str, kind: Kind, rank: u8, pos: u32, c: &mut Collect
         }
     }
 }
+
+/// Words that mark the date after them as some other date than the
+/// article's: a forum member's join date, a birthday, a copyright line.
+const NOT_PUBLICATION_WORDS: &[&str] = &[
+    "joined",
+    "registered",
+    "member",
+    "registriert",
+    "mitglied",
+    "dabei",
+    "inscrit",
+    "registrado",
+    "iscritto",
+    "born",
+    "geboren",
+    "copyright",
+    "©",
+    "expires",
+    "deadline",
+];
 
 /// Words that mark the date after them as an update (`Updated`,
 /// `Aktualisiert`, `Mis à jour`, `Actualizado`, `Aggiornato`, `Bijgewerkt`).
@@ -1258,6 +1311,13 @@ const TEXT_SCAN_AFTER_CHARS: usize = 1500;
 /// ... and this many before it (a date line above the headline).
 const TEXT_SCAN_BEFORE_CHARS: usize = 300;
 
+/// A text of at most this many characters that holds a date is a date line
+/// (`Berlin, 24.03.2023`, `Posted on March 24, 2023 by Jane Doe`).
+const DATE_LINE_MAX_CHARS: usize = 80;
+/// Rank of a date in a date line and of one in prose.
+const RANK_DATE_LINE: u8 = 0;
+const RANK_IN_PROSE: u8 = 1;
+
 /// Rule `date-in-text-near-headline`: pages without any marked date often
 /// print it as plain text by the headline (`Berlin, 24.03.2023`, `Posted
 /// March 24, 2023 by …`). Read the text just before and after the headline,
@@ -1275,7 +1335,7 @@ fn text_near_headline(dom: &Dom, an: &Analysis, headline: Option<NodeId>, c: &mu
         id -= 1;
         if let NodeData::Text(t) = &dom.node(id).data {
             let p = dom.node(id).parent;
-            if p != NONE && an.pre[p as usize] != u32::MAX {
+            if p != NONE && an.pre[p as usize] != u32::MAX && !an.has(p, flag::SKIP) {
                 nb += t.len();
                 before.push((an.pre[p as usize], id));
             }
@@ -1285,7 +1345,11 @@ fn text_near_headline(dom: &Dom, an: &Analysis, headline: Option<NodeId>, c: &mu
     while (id as usize) < dom.nodes.len() && na < TEXT_SCAN_AFTER_CHARS {
         if let NodeData::Text(t) = &dom.node(id).data {
             let p = dom.node(id).parent;
-            if p != NONE && an.pre[p as usize] != u32::MAX && an.pre[p as usize] > hp {
+            if p != NONE
+                && an.pre[p as usize] != u32::MAX
+                && an.pre[p as usize] > hp
+                && !an.has(p, flag::SKIP)
+            {
                 na += t.len();
                 after.push((an.pre[p as usize], id));
             }
@@ -1300,37 +1364,121 @@ fn text_near_headline(dom: &Dom, an: &Analysis, headline: Option<NodeId>, c: &mu
         if s.contains('©') || s.to_lowercase().contains("copyright") {
             continue;
         }
-        let Some(d) = first_date(s, c.order, Context::FreeText) else {
+        if first_date(s, c.order, Context::FreeText).is_none() {
             continue;
-        };
+        }
         let p = dom.node(t).parent;
         if zone_of(dom, an, p) != Zone::Article {
             continue;
         }
-        c.push(d, None, Kind::Published, Source::Text, 0, pos);
+        // A short line is a date line; in a long one the date is a fact
+        // the article tells.
+        let rank = if s.trim().chars().count() <= DATE_LINE_MAX_CHARS {
+            RANK_DATE_LINE
+        } else {
+            RANK_IN_PROSE
+        };
+        read_line(
+            s,
+            Kind::Published,
+            Source::Text,
+            rank,
+            pos,
+            Context::FreeText,
+            c,
+        );
     }
 }
 
+/// A byline date stands at most this many elements after the headline ...
+const BYLINE_AFTER: u32 = 40;
+/// ... or this many before it (distance counted double there).
+const BYLINE_BEFORE: u32 = 30;
+/// Dates of one element kind (tag and class) that occur this often, with
+/// different dates, are a list of other articles.
+const LIST_MIN_DATES: usize = 3;
+
 /// Choose the published and modified dates from all found.
+///
+/// Rule `original-date`: the publication date is preferred to the last
+/// update; an update is never earlier than the publication.
+/// Rule `byline-beats-metadata`: when the date the page shows by the
+/// headline differs from the one its metadata states, the shown one wins:
+/// metadata is often regenerated (a site moved, a time zone applied to a
+/// midnight date: `2020-05-02T02:54Z` for an article of May 1).
+/// Rule `url-beats-metadata`: a full date in the URL was fixed at first
+/// publication and beats stated metadata that disagrees.
+/// Rule `dates-in-a-list`: a date element repeated with different dates
+/// (`span.post-date` on every teaser) belongs to a list of articles.
 fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
+    let listed = |f: &Found| -> bool {
+        f.group != 0 && f.source == Source::Visible && {
+            let same: Vec<&Found> = found.iter().filter(|g| g.group == f.group).collect();
+            same.len() >= LIST_MIN_DATES && same.iter().any(|g| g.date != f.date)
+        }
+    };
     let best = |kind: Kind, source: Source| -> Option<&Found> {
         found
             .iter()
-            .filter(|f| f.kind == kind && f.source == source)
+            .filter(|f| f.kind == kind && f.source == source && !listed(f))
             .min_by_key(|f| (f.rank, distance(f.pos, headline_pos)))
     };
-    let published = best(Kind::Published, Source::Stated)
-        .or_else(|| best(Kind::Published, Source::Visible))
-        .or_else(|| best(Kind::Published, Source::Url))
-        .or_else(|| best(Kind::Published, Source::Text));
+    let near_headline = |f: &Found| -> bool {
+        match headline_pos {
+            Some(h) if f.pos != u32::MAX => {
+                if f.pos >= h {
+                    f.pos - h <= BYLINE_AFTER
+                } else {
+                    h - f.pos <= BYLINE_BEFORE
+                }
+            }
+            _ => false,
+        }
+    };
+    let byline = found
+        .iter()
+        .filter(|f| match f.source {
+            Source::Visible => !listed(f),
+            Source::Text => f.rank == RANK_DATE_LINE,
+            _ => false,
+        })
+        .filter(|f| near_headline(f))
+        .min_by_key(|f| distance(f.pos, headline_pos));
+    let stated = best(Kind::Published, Source::Stated);
+    let url = best(Kind::Published, Source::Url);
+    let same_day = |a: &Found, b: &Found| a.date == b.date || swapped(a.date) == Some(b.date);
+    let published = match (byline, url, stated) {
+        (Some(b), _, Some(s)) if !same_day(b, s) => Some(b),
+        (_, Some(u), Some(s)) if u.date != s.date => Some(u),
+        (_, _, Some(s)) => Some(s),
+        (Some(b), _, None) => Some(b),
+        _ => None,
+    }
+    .or_else(|| best(Kind::Published, Source::Visible))
+    .or(url)
+    .or_else(|| best(Kind::Published, Source::Text));
     let modified =
         best(Kind::Modified, Source::Stated).or_else(|| best(Kind::Modified, Source::Visible));
+    // Rule `update-as-last-resort`: a page that gives only an update date
+    // ("Updated July 9, 2025") has no earlier date to offer; that date is
+    // the best estimate of when its text appeared.
+    let published = published
+        .or(modified)
+        .or_else(|| best(Kind::Modified, Source::Text));
     let render = |f: &Found| f.raw.clone().unwrap_or_else(|| f.date.iso());
     let modified = modified.filter(|m| published.is_none_or(|p| m.date >= p.date));
     Dates {
         published: published.map(render),
         modified: modified.map(render),
     }
+}
+
+/// The date with day and month swapped, when both could be either
+/// (`03/04/2023`): the same date read in the other order.
+fn swapped(d: Ymd) -> Option<Ymd> {
+    (d.d <= 12 && d.d != d.m)
+        .then(|| Ymd::new(u32::from(d.y), u32::from(d.d), u32::from(d.m)))
+        .flatten()
 }
 
 /// How far a visible date stands from the headline in document order; dates
@@ -1342,4 +1490,104 @@ fn distance(pos: u32, headline: Option<u32>) -> u32 {
         Some(h) => (h - pos).saturating_mul(2),
         None => pos,
     }
+}
+
+/// Every date found on a page, one per line, tab-separated: date, kind,
+/// source, rank, distance from the headline, whether a time of day was
+/// given; then the chosen dates. A debugging aid.
+#[doc(hidden)]
+pub fn debug_candidates(html: &str, url: Option<&str>) -> String {
+    use std::fmt::Write;
+    let dom = Dom::parse(html);
+    let m = crate::meta::collect(&dom);
+    let an = crate::analyze::analyze(&dom, true);
+    let title = crate::meta::headline(&dom, &an, &m);
+    let mut c = Collector {
+        found: Vec::new(),
+        reference: today(),
+        order: match m.lang.as_deref() {
+            Some("en") => Order::MonthFirst,
+            _ => Order::DayFirst,
+        },
+        group: 0,
+    };
+    let headline = headline_node(&dom, &an, title.as_deref());
+    collect(&dom, &an, &mut c);
+    for url in [url, m.canonical.as_deref()].into_iter().flatten() {
+        if let Some(d) = url_date(url) {
+            c.push(d, None, Kind::Published, Source::Url, 0, u32::MAX);
+        }
+    }
+    c.group = 0;
+    text_near_headline(&dom, &an, headline, &mut c);
+    let mut out = String::new();
+    let hp = headline.map(|h| an.pre[h as usize]);
+    let _ = writeln!(out, "H\t{hp:?}\t{title:?}");
+    for f in &c.found {
+        let d = distance(f.pos, hp);
+        let _ = writeln!(
+            out,
+            "C\t{}\t{:?}\t{:?}\t{}\t{}\t{}\t{}\t{}",
+            f.date.iso(),
+            f.kind,
+            f.source,
+            f.rank,
+            if f.pos == u32::MAX || f.source == Source::Stated {
+                -1
+            } else {
+                i64::from(d)
+            },
+            if f.pos == u32::MAX || hp.is_none() {
+                0
+            } else if Some(f.pos) < hp {
+                -1
+            } else {
+                1
+            },
+            f.raw.as_deref().unwrap_or(""),
+            f.group % 10_000
+        );
+    }
+    if let Some(h) = headline {
+        let mut seen = 0;
+        for id in h..(dom.nodes.len() as NodeId).min(h + 3000) {
+            if let NodeData::Text(t) = &dom.node(id).data {
+                if first_date(t, c.order, Context::FreeText).is_some() && seen < 5 {
+                    seen += 1;
+                    let p = dom.node(id).parent;
+                    let (z, cause) = zone_and_cause(&dom, &an, p);
+                    let cause = if cause == NONE {
+                        String::new()
+                    } else {
+                        dom.element(cause)
+                            .map(|e| {
+                                format!(
+                                    "{} .{} #{}",
+                                    e.name.local,
+                                    e.attr("class").unwrap_or(""),
+                                    e.attr("id").unwrap_or("")
+                                )
+                            })
+                            .unwrap_or_default()
+                    };
+                    let _ = writeln!(
+                        out,
+                        "Z\t{:?}\t{}\t{}\t{:?}",
+                        z,
+                        an.pre[p as usize],
+                        cause,
+                        t.trim().chars().take(60).collect::<String>()
+                    );
+                }
+            }
+        }
+    }
+    let r = reconcile(&c.found, hp);
+    let _ = writeln!(
+        out,
+        "R\t{}\t{}",
+        r.published.unwrap_or_default(),
+        r.modified.unwrap_or_default()
+    );
+    out
 }
