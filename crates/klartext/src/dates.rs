@@ -802,6 +802,9 @@ pub struct Inputs<'a> {
     pub urls: [Option<&'a str>; 2],
     /// `YYYY-MM-DD`; today when `None`.
     pub reference_date: Option<&'a str>,
+    /// The first element of the body found: where the article starts when
+    /// no headline is found.
+    pub body_start: Option<NodeId>,
 }
 
 /// The dates found, as ISO 8601 strings.
@@ -870,8 +873,11 @@ pub fn find(dom: &Dom, an: &Analysis, inputs: &Inputs) -> Dates {
         order,
         group: 0,
     };
-    let headline = headline_node(dom, an, inputs.title);
-    collect(dom, an, &mut c);
+    let anchor = headline_node(dom, an, inputs.title)
+        .or(inputs.body_start)
+        .filter(|&a| an.pre[a as usize] != u32::MAX)
+        .unwrap_or(NONE);
+    collect(dom, an, anchor, &mut c);
     c.group = 0;
     for url in inputs.urls.iter().flatten() {
         if let Some(d) = url_date(url) {
@@ -879,18 +885,20 @@ pub fn find(dom: &Dom, an: &Analysis, inputs: &Inputs) -> Dates {
             break;
         }
     }
-    text_near_headline(dom, an, headline, &mut c);
-    reconcile(&c.found, headline.map(|h| an.pre[h as usize]))
+    text_near_headline(dom, an, anchor, &mut c);
+    reconcile(&c.found, (anchor != NONE).then(|| an.pre[anchor as usize]))
 }
 
-/// The element showing the headline: the first visible `h1`–`h3` whose text
+/// The element showing the headline: the first visible heading whose text
 /// is the title, else the first visible `h1`.
 fn headline_node(dom: &Dom, an: &Analysis, title: Option<&str>) -> Option<NodeId> {
     let key = title.map(fold).filter(|k| !k.is_empty());
     let mut first_h1 = None;
     for id in 0..dom.nodes.len() as NodeId {
         let tag = dom.tag(id);
-        if !matches!(tag, "h1" | "h2" | "h3") || an.pre[id as usize] == u32::MAX {
+        if !matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            || an.pre[id as usize] == u32::MAX
+        {
             continue;
         }
         if an.chars[id as usize] == 0 {
@@ -922,15 +930,25 @@ fn has_token(value: Option<&str>, table: &[&str]) -> bool {
 }
 
 /// The zone of a visible element, from its ancestors' names.
-fn zone_of(dom: &Dom, an: &Analysis, id: NodeId) -> Zone {
-    zone_and_cause(dom, an, id).0
+fn zone_of(dom: &Dom, an: &Analysis, id: NodeId, anchor: NodeId) -> Zone {
+    zone_and_cause(dom, an, id, anchor).0
 }
 
 /// The zone of a visible element and the ancestor that decided it.
-fn zone_and_cause(dom: &Dom, an: &Analysis, id: NodeId) -> (Zone, NodeId) {
+///
+/// An element that holds the headline (`anchor`) is the article's frame
+/// whatever its name says (`div#sidebar` around a whole blog column).
+fn zone_and_cause(dom: &Dom, an: &Analysis, id: NodeId, anchor: NodeId) -> (Zone, NodeId) {
     let mut n = id;
     let mut steps = 0;
     while n != NONE && steps < 64 {
+        let holds_anchor = anchor != NONE
+            && an.pre[n as usize] != u32::MAX
+            && an.pre[anchor as usize] != u32::MAX
+            && an.contains(n, anchor);
+        if holds_anchor {
+            break;
+        }
         if let Some(el) = dom.element(n) {
             match an.chrome_why[n as usize] {
                 Some(crate::analyze::ChromeWhy::Comments) => return (Zone::Comments, n),
@@ -975,7 +993,7 @@ const RANK_NAMED: u8 = 0;
 const RANK_UNNAMED: u8 = 1;
 
 /// One pass over the elements.
-fn collect(dom: &Dom, an: &Analysis, c: &mut Collector) {
+fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
     let mut text = String::new();
     for id in 0..dom.nodes.len() as NodeId {
         let Some(el) = dom.element(id) else { continue };
@@ -1023,7 +1041,7 @@ fn collect(dom: &Dom, an: &Analysis, c: &mut Collector) {
         if let Some(prop) = el.attr("itemprop") {
             let prop = prop.trim().to_ascii_lowercase();
             if let Some(&(_, kind)) = ITEMPROP_DATES.iter().find(|(p, _)| prop.contains(p)) {
-                if zone_of(dom, an, id) != Zone::Comments {
+                if zone_of(dom, an, id, anchor) != Zone::Comments {
                     if let Some(v) = el.attr("content").or_else(|| el.attr("datetime")) {
                         c.machine(v, kind, Source::Stated, 1, pos);
                     } else if an.chars[id as usize] <= DATE_ELEMENT_MAX_CHARS {
@@ -1045,7 +1063,7 @@ fn collect(dom: &Dom, an: &Analysis, c: &mut Collector) {
             } else {
                 named
             };
-            let zone = zone_of(dom, an, id);
+            let zone = zone_of(dom, an, id, anchor);
             if matches!(zone, Zone::Comments | Zone::OtherArticles) {
                 continue;
             }
@@ -1075,7 +1093,7 @@ fn collect(dom: &Dom, an: &Analysis, c: &mut Collector) {
         {
             continue;
         }
-        let zone = zone_of(dom, an, id);
+        let zone = zone_of(dom, an, id, anchor);
         if matches!(zone, Zone::Comments | Zone::OtherArticles) {
             continue;
         }
@@ -1211,6 +1229,7 @@ fn visible_rank(kind: Option<Kind>, zone: Zone) -> u8 {
 
 fn read_json_ld(text: &str, c: &mut Collector) {
     let Ok(v) = serde_json::from_str::<serde_json::Value>(text.trim()) else {
+        scan_json_keys(text, c);
         return;
     };
     let mut stack = vec![&v];
@@ -1258,6 +1277,32 @@ fn read_json_ld(text: &str, c: &mut Collector) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// Rank of a date read from JSON-LD that does not parse, by key alone.
+const RANK_BROKEN_JSON_LD: u8 = 2;
+
+/// Rule `broken-json-ld`: hand-written JSON-LD often fails to parse (a
+/// trailing comma, a raw line break in a string); its date keys are still
+/// plain to read: `"datePublished": "2022-02-02T11:14:00+01:00"`.
+fn scan_json_keys(text: &str, c: &mut Collector) {
+    for &(key, kind, rank) in LD_DATE_KEYS {
+        let quoted = format!("\"{key}\"");
+        let Some(at) = text.find(&quoted) else {
+            continue;
+        };
+        let rest = text[at + quoted.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let value = rest.split('"').next().unwrap_or("");
+        if value.len() <= 40 {
+            c.machine(value, kind, Source::Stated, RANK_BROKEN_JSON_LD + rank, 0);
         }
     }
 }
@@ -1322,9 +1367,13 @@ const RANK_IN_PROSE: u8 = 1;
 /// print it as plain text by the headline (`Berlin, 24.03.2023`, `Posted
 /// March 24, 2023 by …`). Read the text just before and after the headline,
 /// outside comments and lists of other articles.
-fn text_near_headline(dom: &Dom, an: &Analysis, headline: Option<NodeId>, c: &mut Collector) {
-    let Some(h) = headline else { return };
-    let hp = an.pre[h as usize];
+fn text_near_headline(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
+    if anchor == NONE {
+        return;
+    }
+    let h = anchor;
+    let anchor_pre = an.pre[h as usize];
+    let hp = anchor_pre;
     // Text nodes in document order, with their preorder position.
     let mut before: Vec<(u32, NodeId)> = Vec::new();
     let mut after: Vec<(u32, NodeId)> = Vec::new();
@@ -1368,7 +1417,7 @@ fn text_near_headline(dom: &Dom, an: &Analysis, headline: Option<NodeId>, c: &mu
             continue;
         }
         let p = dom.node(t).parent;
-        if zone_of(dom, an, p) != Zone::Article {
+        if zone_of(dom, an, p, anchor) != Zone::Article {
             continue;
         }
         // A short line is a date line; in a long one the date is a fact
@@ -1512,14 +1561,15 @@ pub fn debug_candidates(html: &str, url: Option<&str>) -> String {
         group: 0,
     };
     let headline = headline_node(&dom, &an, title.as_deref());
-    collect(&dom, &an, &mut c);
+    let anchor = headline.unwrap_or(NONE);
+    collect(&dom, &an, anchor, &mut c);
     for url in [url, m.canonical.as_deref()].into_iter().flatten() {
         if let Some(d) = url_date(url) {
             c.push(d, None, Kind::Published, Source::Url, 0, u32::MAX);
         }
     }
     c.group = 0;
-    text_near_headline(&dom, &an, headline, &mut c);
+    text_near_headline(&dom, &an, anchor, &mut c);
     let mut out = String::new();
     let hp = headline.map(|h| an.pre[h as usize]);
     let _ = writeln!(out, "H\t{hp:?}\t{title:?}");
@@ -1555,7 +1605,7 @@ pub fn debug_candidates(html: &str, url: Option<&str>) -> String {
                 if first_date(t, c.order, Context::FreeText).is_some() && seen < 5 {
                     seen += 1;
                     let p = dom.node(id).parent;
-                    let (z, cause) = zone_and_cause(&dom, &an, p);
+                    let (z, cause) = zone_and_cause(&dom, &an, p, anchor);
                     let cause = if cause == NONE {
                         String::new()
                     } else {

@@ -190,6 +190,7 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
             lang: meta.lang.as_deref(),
             urls: [options.url.as_deref(), meta.canonical.as_deref()],
             reference_date: options.reference_date.as_deref(),
+            body_start: chosen.first().map(|&i| blocks[i].owner),
         },
     );
 
