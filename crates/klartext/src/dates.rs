@@ -1427,6 +1427,9 @@ fn text_near_headline(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collecto
         } else {
             RANK_IN_PROSE
         };
+        c.group = dom
+            .element(p)
+            .map_or(0, |e| group_of(&e.name.local, e.attr("class")));
         read_line(
             s,
             Kind::Published,
@@ -1461,15 +1464,24 @@ const LIST_MIN_DATES: usize = 3;
 /// (`span.post-date` on every teaser) belongs to a list of articles.
 fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
     let listed = |f: &Found| -> bool {
-        f.group != 0 && f.source == Source::Visible && {
-            let same: Vec<&Found> = found.iter().filter(|g| g.group == f.group).collect();
-            same.len() >= LIST_MIN_DATES && same.iter().any(|g| g.date != f.date)
+        if f.group == 0 {
+            return false;
         }
+        let mut places: Vec<u32> = Vec::new();
+        let mut other_date = false;
+        for g in found.iter().filter(|g| g.group == f.group) {
+            other_date |= g.date != f.date;
+            if !places.contains(&g.pos) {
+                places.push(g.pos);
+            }
+        }
+        other_date && places.len() >= LIST_MIN_DATES
     };
     let best = |kind: Kind, source: Source| -> Option<&Found> {
         found
             .iter()
-            .filter(|f| f.kind == kind && f.source == source && !listed(f))
+            .filter(|f| f.kind == kind && f.source == source)
+            .filter(|f| f.source != Source::Visible || !listed(f))
             .min_by_key(|f| (f.rank, distance(f.pos, headline_pos)))
     };
     let near_headline = |f: &Found| -> bool {
@@ -1488,7 +1500,7 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
         .iter()
         .filter(|f| match f.source {
             Source::Visible => !listed(f),
-            Source::Text => f.rank == RANK_DATE_LINE,
+            Source::Text => f.rank == RANK_DATE_LINE && !listed(f),
             _ => false,
         })
         .filter(|f| near_headline(f))
