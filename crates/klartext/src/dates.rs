@@ -68,6 +68,18 @@ impl Ymd {
         Ymd::new(n(0..4)?, n(5..7)?, n(8..10)?)
     }
 
+    /// Days since 1970-01-01 (the inverse of [`Ymd::from_days`]).
+    fn to_days(self) -> i64 {
+        let (y, m, d) = (i64::from(self.y), i64::from(self.m), i64::from(self.d));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = if m > 2 { m - 3 } else { m + 9 };
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The civil date of a count of days since 1970-01-01 (proleptic
     /// Gregorian calendar; Howard Hinnant's published algorithm).
     fn from_days(days: i64) -> Ymd {
@@ -1507,9 +1519,19 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
         .min_by_key(|f| distance(f.pos, headline_pos));
     let stated = best(Kind::Published, Source::Stated);
     let url = best(Kind::Published, Source::Url);
+    // A day apart: one moment written in two time zones (`2020-05-02T02:54Z`
+    // shown as May 1 in New York).
+    let next_day = |a: &Found, b: &Found| (a.date.to_days() - b.date.to_days()).abs() == 1;
     let same_day = |a: &Found, b: &Found| a.date == b.date || swapped(a.date) == Some(b.date);
+    // The byline shows a date that the page itself calls an update
+    // ("Updated …", `class="updated"`): the original date stays.
+    let shows_update = |b: &Found| {
+        found
+            .iter()
+            .any(|f| f.kind == Kind::Modified && f.source != Source::Stated && f.date == b.date)
+    };
     let published = match (byline, url, stated) {
-        (Some(b), _, Some(s)) if !same_day(b, s) => Some(b),
+        (Some(b), _, Some(s)) if !same_day(b, s) && (next_day(b, s) || !shows_update(b)) => Some(b),
         (_, Some(u), Some(s)) if u.date != s.date => Some(u),
         (_, _, Some(s)) => Some(s),
         (Some(b), _, None) => Some(b),
@@ -1517,6 +1539,7 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
     }
     .or_else(|| best(Kind::Published, Source::Visible))
     .or(url)
+    .or_else(|| first_of_thread(found, headline_pos))
     .or_else(|| best(Kind::Published, Source::Text));
     let modified =
         best(Kind::Modified, Source::Stated).or_else(|| best(Kind::Modified, Source::Visible));
@@ -1532,6 +1555,18 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
         published: published.map(render),
         modified: modified.map(render),
     }
+}
+
+/// Rule `first-of-a-thread`: on a forum thread every post carries a date
+/// element of one kind (a list, by rule `dates-in-a-list`); the first post
+/// after the headline opened the thread.
+fn first_of_thread(found: &[Found], headline_pos: Option<u32>) -> Option<&Found> {
+    let h = headline_pos?;
+    found
+        .iter()
+        .filter(|f| f.source == Source::Visible && f.kind == Kind::Published && f.group != 0)
+        .filter(|f| f.pos != u32::MAX && f.pos >= h)
+        .min_by_key(|f| f.pos)
 }
 
 /// The date with day and month swapped, when both could be either

@@ -245,3 +245,38 @@ fn without_a_reference_date_today_caps() {
     let head = r#"<meta property="article:published_time" content="2999-01-01">"#;
     assert_eq!(published(&page(head, "", ""), &Options::default()), None);
 }
+
+#[test]
+fn a_byline_the_page_calls_an_update_keeps_the_original_date() {
+    let head = r#"<meta property="article:published_time" content="2022-07-21T10:36:48Z">"#;
+    let before = "<p class=\"updated\">Updated August 29, 2023</p>";
+    let doc = extract(page(head, before, "").as_bytes(), &options());
+    assert_eq!(doc.published.as_deref(), Some("2022-07-21T10:36:48Z"));
+    assert_eq!(doc.modified.as_deref(), Some("2023-08-29"));
+}
+
+#[test]
+fn a_thread_is_dated_by_its_first_post() {
+    let posts: String = [("2024-03-11", "First"), ("2024-03-12", "Second"), ("2024-03-13", "Third")]
+        .iter()
+        .map(|(d, who)| {
+            format!(
+                "<div class=\"post\"><p class=\"author\">{who} poster</p><time datetime=\"{d}T10:00:00Z\">{d}</time>\
+                 <p>A reply about the bridge and the ferry, long enough to read as a post, with a comma.</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Bridge thread</title></head><body><h1>Bridge thread</h1>{posts}</body></html>"
+    );
+    assert_eq!(published(&html, &options()).as_deref(), Some("2024-03-11"));
+}
+
+#[test]
+fn only_an_update_date_serves_as_the_date() {
+    let before = "<p class=\"last-updated\">Last updated: 9 July 2023</p>";
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2023-07-09")
+    );
+}
