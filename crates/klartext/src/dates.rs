@@ -826,6 +826,10 @@ pub struct Dates {
     pub modified: Option<String>,
 }
 
+/// At most this many dates are taken from one page's elements (a calendar or
+/// an archive page can show thousands; the article's are among the first).
+const MAX_FOUND: usize = 2000;
+
 struct Collector {
     found: Vec<Found>,
     reference: Ymd,
@@ -844,7 +848,10 @@ impl Collector {
         rank: u8,
         pos: u32,
     ) {
-        if date.y < MIN_YEAR || date > self.reference {
+        if date.y < MIN_YEAR
+            || date > self.reference
+            || (source == Source::Visible && self.found.len() >= MAX_FOUND)
+        {
             return;
         }
         let raw = raw
@@ -1475,20 +1482,9 @@ const LIST_MIN_DATES: usize = 3;
 /// Rule `dates-in-a-list`: a date element repeated with different dates
 /// (`span.post-date` on every teaser) belongs to a list of articles.
 fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
-    let listed = |f: &Found| -> bool {
-        if f.group == 0 {
-            return false;
-        }
-        let mut places: Vec<u32> = Vec::new();
-        let mut other_date = false;
-        for g in found.iter().filter(|g| g.group == f.group) {
-            other_date |= g.date != f.date;
-            if !places.contains(&g.pos) {
-                places.push(g.pos);
-            }
-        }
-        other_date && places.len() >= LIST_MIN_DATES
-    };
+    let listed_groups = list_groups(found);
+    let listed =
+        |f: &Found| -> bool { f.group != 0 && listed_groups.binary_search(&f.group).is_ok() };
     let best = |kind: Kind, source: Source| -> Option<&Found> {
         found
             .iter()
@@ -1555,6 +1551,33 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
         published: published.map(render),
         modified: modified.map(render),
     }
+}
+
+/// The groups (see [`Found::group`]) whose dates stand in at least
+/// [`LIST_MIN_DATES`] places and differ: lists of dated items. Sorting keeps
+/// this O(n log n) on pages with thousands of dates.
+fn list_groups(found: &[Found]) -> Vec<u64> {
+    let mut items: Vec<(u64, u32, Ymd)> = found
+        .iter()
+        .filter(|f| f.group != 0)
+        .map(|f| (f.group, f.pos, f.date))
+        .collect();
+    items.sort_unstable();
+    let mut out = Vec::new();
+    for run in items.chunk_by(|a, b| a.0 == b.0) {
+        let mut places = 1;
+        for w in run.windows(2) {
+            if w[1].1 != w[0].1 {
+                places += 1;
+            }
+        }
+        let differ = run.iter().any(|x| x.2 != run[0].2);
+        if differ && places >= LIST_MIN_DATES {
+            out.push(run[0].0);
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// Rule `first-of-a-thread`: on a forum thread every post carries a date
