@@ -746,6 +746,41 @@ const DATE_CLASS_TOKENS: &[&str] = &[
     "submitted",
 ];
 
+/// Stems of which every [`DATE_CLASS_TOKENS`] entry holds one: a cheap test
+/// that spares tokenizing the class of every element.
+const DATE_CLASS_STEMS: &[&str] = &[
+    "date",
+    "datum",
+    "time",
+    "publi",
+    "posted",
+    "byline",
+    "meta",
+    "fecha",
+    "created",
+    "updated",
+    "submitted",
+];
+
+/// Whether `value` holds one of `stems` (lowercase ASCII; case ignored in
+/// `value`). Only positions whose byte starts some stem are compared.
+fn has_stem(value: &str, stems: &[&str]) -> bool {
+    let b = value.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let c = c.to_ascii_lowercase();
+        for st in stems {
+            let sb = st.as_bytes();
+            if sb[0] == c
+                && b.get(i..i + sb.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(sb))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Class/id tokens that say a date is the first publication.
 const PUBLISHED_TOKENS: &[&str] = &[
     "published",
@@ -1014,8 +1049,21 @@ const RANK_UNNAMED: u8 = 1;
 /// One pass over the elements.
 fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
     let mut text = String::new();
+    let mut done: Vec<NodeId> = Vec::new();
     for id in 0..dom.nodes.len() as NodeId {
-        let Some(el) = dom.element(id) else { continue };
+        let el = match &dom.node(id).data {
+            NodeData::Element(el) => el,
+            NodeData::Text(t) => {
+                // Elements named as a date are found from their text: only
+                // a text with a date's digits is looked at.
+                if let Some(e) = date_element_of(dom, an, id, t, &done) {
+                    done.push(e);
+                    read_date_element(dom, an, e, anchor, &mut text, c);
+                }
+                continue;
+            }
+            _ => continue,
+        };
         let tag = &*el.name.local;
         let pos = an.pre[id as usize];
         c.group = 0;
@@ -1074,9 +1122,12 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
                 continue;
             }
         }
+        if tag != "time" {
+            continue;
+        }
         let named = kind_of_names(&[el.attr("class"), el.attr("id"), el.attr("itemprop")]);
         c.group = group_of(tag, el.attr("class"));
-        if tag == "time" {
+        {
             let kind = if el.attr("pubdate").is_some() {
                 Some(Kind::Published)
             } else {
@@ -1099,22 +1150,76 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             if let Some(d) = first_date(&text, c.order, Context::DateElement) {
                 c.push(d, None, kind, Source::Visible, rank, pos);
             }
-            continue;
         }
-        // Elements named as a date (`<span class="post-date">`, `<abbr
-        // class="published" title="…">`) with a short text.
-        let chars = an.chars[id as usize];
-        if !(DATE_ELEMENT_MIN_CHARS..=DATE_ELEMENT_MAX_CHARS).contains(&chars) {
-            continue;
+    }
+}
+
+/// A date's text has at least this many digits (`1.3.23`).
+const DATE_MIN_DIGITS: usize = 4;
+/// A date element is the text's parent or at most this many levels above.
+const DATE_ELEMENT_LEVELS: usize = 3;
+
+/// The element named as a date (`<span class="post-date">`, `<p
+/// class="byline">`, `<abbr class="published" title="…">`) that holds text
+/// node `t`, if the text has a date's digits and the element is short and
+/// not read yet.
+fn date_element_of(
+    dom: &Dom,
+    an: &Analysis,
+    t: NodeId,
+    s: &str,
+    done: &[NodeId],
+) -> Option<NodeId> {
+    if s.bytes()
+        .filter(u8::is_ascii_digit)
+        .take(DATE_MIN_DIGITS)
+        .count()
+        < DATE_MIN_DIGITS
+    {
+        return None;
+    }
+    let mut n = dom.node(t).parent;
+    for _ in 0..DATE_ELEMENT_LEVELS {
+        if n == NONE || an.pre[n as usize] == u32::MAX {
+            return None;
         }
-        if !(has_token(el.attr("class"), DATE_CLASS_TOKENS)
-            || has_token(el.attr("id"), DATE_CLASS_TOKENS))
+        let el = dom.element(n)?;
+        let chars = an.chars[n as usize];
+        if chars > DATE_ELEMENT_MAX_CHARS {
+            return None;
+        }
+        let names_a_date = |v: Option<&str>| {
+            v.is_some_and(|v| has_stem(v, DATE_CLASS_STEMS)) && has_token(v, DATE_CLASS_TOKENS)
+        };
+        if &*el.name.local != "time"
+            && chars >= DATE_ELEMENT_MIN_CHARS
+            && (names_a_date(el.attr("class")) || names_a_date(el.attr("id")))
         {
-            continue;
+            // Its other texts come right after: the last few read suffice.
+            return (!done.iter().rev().take(8).any(|&d| d == n)).then_some(n);
         }
+        n = dom.node(n).parent;
+    }
+    None
+}
+
+/// Read the dates of an element named as a date.
+fn read_date_element(
+    dom: &Dom,
+    an: &Analysis,
+    id: NodeId,
+    anchor: NodeId,
+    text: &mut String,
+    c: &mut Collector,
+) {
+    let Some(el) = dom.element(id) else { return };
+    let pos = an.pre[id as usize];
+    let named = kind_of_names(&[el.attr("class"), el.attr("id"), el.attr("itemprop")]);
+    c.group = group_of(&el.name.local, el.attr("class"));
+    {
         let zone = zone_of(dom, an, id, anchor);
         if matches!(zone, Zone::Comments | Zone::OtherArticles) {
-            continue;
+            return;
         }
         let rank = visible_rank(named, zone);
         let kind = named.unwrap_or(Kind::Published);
@@ -1126,9 +1231,9 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             }
         }
         text.clear();
-        dom.text_of(id, &mut text);
+        dom.text_of(id, text);
         read_line(
-            &text,
+            text,
             kind,
             Source::Visible,
             rank,
