@@ -189,6 +189,17 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         kept: chosen,
         posts,
     } = analyse_page(html);
+    let dates = crate::dates::find(
+        &dom,
+        &an,
+        &crate::dates::Inputs {
+            title: title.as_deref(),
+            lang: meta.lang.as_deref(),
+            urls: [options.url.as_deref(), meta.canonical.as_deref()],
+            reference_date: options.reference_date.as_deref(),
+            body_start: chosen.first().map(|&i| blocks[i].owner),
+        },
+    );
 
     let mut doc = Document {
         url: options.url.clone(),
@@ -196,8 +207,8 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         site_name: meta.site_name.clone(),
         title,
         authors: meta.authors.clone(),
-        published: meta.published.clone(),
-        modified: meta.modified.clone(),
+        published: dates.published,
+        modified: dates.modified,
         description: meta.description.clone(),
         image: meta.image.clone(),
         canonical_url: meta.canonical.clone(),

@@ -20,6 +20,7 @@
 #![allow(clippy::collapsible_match)]
 
 mod analyze;
+pub mod dates;
 pub mod decode;
 pub mod document;
 pub mod dom;
@@ -58,6 +59,11 @@ pub struct Options {
     /// standfirst up as part of the article; left out for text dumps, where
     /// it stands apart above the body. `Document::teaser` names it either way.
     pub teaser_in_body: Option<bool>,
+    /// The day the page was fetched, as `YYYY-MM-DD`: no publication or
+    /// modification date after it is taken. When `None` (or unreadable),
+    /// today's date from the system clock serves; pass the crawl date for
+    /// reproducible results on archived pages.
+    pub reference_date: Option<String>,
 }
 
 /// Extract the article from a page already rendered to text: a crawler's
@@ -83,7 +89,7 @@ pub fn extract(html: &[u8], options: &Options) -> Document {
     doc
 }
 
-/// Extract the article from a page that is already text.
+/// Extract the article from an HTML page already decoded to a string.
 pub fn extract_str(html: &str, options: &Options) -> Document {
     extract::extract_text_html(html, options)
 }

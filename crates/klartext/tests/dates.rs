@@ -1,0 +1,282 @@
+//! The article's dates: one page per rule of `dates.rs`, written for these
+//! tests.
+
+use klartext::{extract, Options};
+
+const BODY: &str = "<p>The council met on a grey morning to talk about the new bridge, \
+    the cost of steel, and the long wait for the river crossing that the town has \
+    wanted for years. Members spoke at length, and the vote was close.</p>\
+    <p>Work will start next spring, the mayor said, if the money arrives in time, \
+    and the old ferry will run until the bridge is open to traffic.</p>";
+
+/// A page with `head` in its `<head>` and `before`/`after` around the body,
+/// under an `h1` headline.
+fn page(head: &str, before: &str, after: &str) -> String {
+    format!(
+        "<html><head><title>Bridge vote - Town News</title>{head}</head><body>\
+         <nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+         <article><h1>Bridge vote</h1>{before}{BODY}{after}</article>\
+         <footer><p>© 2019 Town News. All rights reserved.</p></footer></body></html>"
+    )
+}
+
+fn options() -> Options {
+    Options {
+        reference_date: Some("2024-06-30".to_string()),
+        ..Default::default()
+    }
+}
+
+fn published(html: &str, options: &Options) -> Option<String> {
+    extract(html.as_bytes(), options)
+        .published
+        .map(|d| d.chars().take(10).collect())
+}
+
+#[test]
+fn json_ld_graph_gives_the_article_date() {
+    let head = r#"<script type="application/ld+json">{"@context":"https://schema.org",
+        "@graph":[{"@type":"WebSite","name":"Town News"},
+        {"@type":"NewsArticle","headline":"Bridge vote",
+         "datePublished":"2023-03-24T08:00:00+01:00","dateModified":"2023-03-25T10:00:00+01:00",
+         "comment":[{"@type":"Comment","dateCreated":"2023-03-20T10:00:00+01:00"}]}]}</script>"#;
+    let doc = extract(page(head, "", "").as_bytes(), &options());
+    assert_eq!(doc.published.as_deref(), Some("2023-03-24T08:00:00+01:00"));
+    assert_eq!(doc.modified.as_deref(), Some("2023-03-25T10:00:00+01:00"));
+}
+
+#[test]
+fn broken_json_ld_still_gives_its_date() {
+    let head = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\
+        \"datePublished\":\"2022-02-02T11:14:00+01:00\",}</script>";
+    assert_eq!(
+        published(&page(head, "", ""), &options()).as_deref(),
+        Some("2022-02-02")
+    );
+}
+
+#[test]
+fn meta_tags_give_published_and_modified() {
+    let head = r#"<meta property="article:published_time" content="2021-11-04T09:00:00Z">
+        <meta property="article:modified_time" content="2021-11-05T12:00:00Z">"#;
+    let doc = extract(page(head, "", "").as_bytes(), &options());
+    assert_eq!(doc.published.as_deref(), Some("2021-11-04T09:00:00Z"));
+    assert_eq!(doc.modified.as_deref(), Some("2021-11-05T12:00:00Z"));
+}
+
+#[test]
+fn dublin_core_meta_name_counts() {
+    let head = r#"<meta name="DC.date.issued" content="2020-02-17">"#;
+    assert_eq!(
+        published(&page(head, "", ""), &options()).as_deref(),
+        Some("2020-02-17")
+    );
+}
+
+#[test]
+fn microdata_date_published() {
+    let before =
+        r#"<p class="byline">By Ann <meta itemprop="datePublished" content="2019-05-06"></p>"#;
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2019-05-06")
+    );
+}
+
+#[test]
+fn time_element_by_the_headline() {
+    let before =
+        r#"<div class="byline"><time datetime="2022-01-26T14:35:56+01:00">26.01.2022</time></div>"#;
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2022-01-26")
+    );
+}
+
+#[test]
+fn visible_german_date() {
+    let before = "<p class=\"meta\">Von Anna Berg | 24. März 2023, 10:15 Uhr</p>";
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2023-03-24")
+    );
+}
+
+#[test]
+fn visible_french_date() {
+    let before = "<p>Publié le 3 mars 2023 à 18h00</p>";
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2023-03-03")
+    );
+}
+
+#[test]
+fn visible_english_date() {
+    let before = "<div class=\"post-meta\">Posted on March 24th, 2023 by Jane Doe</div>";
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2023-03-24")
+    );
+}
+
+#[test]
+fn visible_numeric_dates() {
+    let day_first = "<span class=\"date\">24/03/2023</span>";
+    assert_eq!(
+        published(&page("", day_first, ""), &options()).as_deref(),
+        Some("2023-03-24")
+    );
+    let iso = "<span class=\"date\">2023-03-24</span>";
+    assert_eq!(
+        published(&page("", iso, ""), &options()).as_deref(),
+        Some("2023-03-24")
+    );
+}
+
+#[test]
+fn url_date_when_the_page_has_none() {
+    let options = Options {
+        url: Some("https://example.com/news/2023/03/24/bridge-vote/".to_string()),
+        ..options()
+    };
+    assert_eq!(
+        published(&page("", "", ""), &options).as_deref(),
+        Some("2023-03-24")
+    );
+    // The canonical URL serves as well.
+    let head = r#"<link rel="canonical" href="https://example.com/2021-07-09-bridge-vote">"#;
+    assert_eq!(
+        published(&page(head, "", ""), &self::options()).as_deref(),
+        Some("2021-07-09")
+    );
+}
+
+#[test]
+fn no_date_after_the_reference_date() {
+    let head = r#"<meta property="article:published_time" content="2024-08-01T09:00:00Z">"#;
+    assert_eq!(published(&page(head, "", ""), &options()), None);
+    let later = Options {
+        reference_date: Some("2024-12-31".to_string()),
+        ..Default::default()
+    };
+    assert_eq!(
+        published(&page(head, "", ""), &later).as_deref(),
+        Some("2024-08-01")
+    );
+}
+
+#[test]
+fn no_implausible_year() {
+    let head = r#"<meta name="date" content="1984-01-01">"#;
+    assert_eq!(published(&page(head, "", ""), &options()), None);
+}
+
+#[test]
+fn copyright_year_is_never_a_date() {
+    // The page's footer says © 2019 (see `page`); a copyright line with a
+    // full date by the article is no publication date either.
+    let after = "<p class=\"small\">Copyright 01.01.2020 Town News</p>";
+    assert_eq!(published(&page("", "", after), &options()), None);
+}
+
+#[test]
+fn comment_dates_are_ignored() {
+    let after = "<section class=\"comments\"><div class=\"comment\">\
+        <time datetime=\"2023-04-02\">2 April 2023</time><p>Great news!</p></div></section>";
+    assert_eq!(published(&page("", "", after), &options()), None);
+    let head = r#"<meta property="article:published_time" content="2023-03-24">"#;
+    assert_eq!(
+        published(&page(head, "", after), &options()).as_deref(),
+        Some("2023-03-24")
+    );
+}
+
+#[test]
+fn related_article_dates_are_ignored() {
+    let after = "<div class=\"related-articles\"><ul>\
+        <li><a href='/a'>Ferry timetable</a> <span class=\"date\">12.01.2023</span></li>\
+        <li><a href='/b'>New school</a> <span class=\"date\">13.01.2023</span></li></ul></div>";
+    assert_eq!(published(&page("", "", after), &options()), None);
+}
+
+#[test]
+fn repeated_date_elements_are_a_list() {
+    let list: String = (10..14)
+        .map(|d| format!("<div><a href='/{d}'>Story {d}</a><span class=\"post-date\">{d}.01.2023</span></div>"))
+        .collect();
+    let head = r#"<meta property="article:published_time" content="2023-02-01">"#;
+    assert_eq!(
+        published(&page(head, "", &list), &options()).as_deref(),
+        Some("2023-02-01")
+    );
+}
+
+#[test]
+fn the_byline_beats_stale_metadata() {
+    let head = r#"<meta property="article:published_time" content="2020-05-02T02:54:00Z">"#;
+    let before = "<p class=\"byline\">By Jane Doe, May 1, 2020</p>";
+    assert_eq!(
+        published(&page(head, before, ""), &options()).as_deref(),
+        Some("2020-05-01")
+    );
+}
+
+#[test]
+fn the_url_beats_metadata_that_disagrees() {
+    let head = r#"<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">
+        <link rel="canonical" href="https://example.com/home/2017/7/12/bridge-vote">"#;
+    assert_eq!(
+        published(&page(head, "", ""), &options()).as_deref(),
+        Some("2017-07-12")
+    );
+}
+
+#[test]
+fn an_update_line_is_the_modified_date() {
+    let before = "<p class=\"dateline\">Published 3 March 2023, updated 5 March 2023</p>";
+    let doc = extract(page("", before, "").as_bytes(), &options());
+    assert_eq!(doc.published.as_deref(), Some("2023-03-03"));
+    assert_eq!(doc.modified.as_deref(), Some("2023-03-05"));
+}
+
+#[test]
+fn without_a_reference_date_today_caps() {
+    let head = r#"<meta property="article:published_time" content="2999-01-01">"#;
+    assert_eq!(published(&page(head, "", ""), &Options::default()), None);
+}
+
+#[test]
+fn a_byline_the_page_calls_an_update_keeps_the_original_date() {
+    let head = r#"<meta property="article:published_time" content="2022-07-21T10:36:48Z">"#;
+    let before = "<p class=\"updated\">Updated August 29, 2023</p>";
+    let doc = extract(page(head, before, "").as_bytes(), &options());
+    assert_eq!(doc.published.as_deref(), Some("2022-07-21T10:36:48Z"));
+    assert_eq!(doc.modified.as_deref(), Some("2023-08-29"));
+}
+
+#[test]
+fn a_thread_is_dated_by_its_first_post() {
+    let posts: String = [("2024-03-11", "First"), ("2024-03-12", "Second"), ("2024-03-13", "Third")]
+        .iter()
+        .map(|(d, who)| {
+            format!(
+                "<div class=\"post\"><p class=\"author\">{who} poster</p><time datetime=\"{d}T10:00:00Z\">{d}</time>\
+                 <p>A reply about the bridge and the ferry, long enough to read as a post, with a comma.</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Bridge thread</title></head><body><h1>Bridge thread</h1>{posts}</body></html>"
+    );
+    assert_eq!(published(&html, &options()).as_deref(), Some("2024-03-11"));
+}
+
+#[test]
+fn only_an_update_date_serves_as_the_date() {
+    let before = "<p class=\"last-updated\">Last updated: 9 July 2023</p>";
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2023-07-09")
+    );
+}
