@@ -17,7 +17,8 @@ pub struct Meta {
     pub image: Option<String>,
     pub canonical: Option<String>,
     pub lang: Option<String>,
-    pub authors: Vec<String>,
+    /// What `<meta>` tags and JSON-LD say about the authors.
+    pub author_meta: crate::authors::AuthorMeta,
     pub published: Option<String>,
     pub modified: Option<String>,
     /// `articleBody` from JSON-LD: the last rescue of the cascade.
@@ -89,6 +90,7 @@ pub fn collect(dom: &Dom) -> Meta {
                 let Some(content) = el.attr("content") else {
                     continue;
                 };
+                m.author_meta.meta_tag(&key, content);
                 match key.as_str() {
                     "og:title" | "twitter:title" => set(&mut m.og_title, content),
                     "og:site_name" | "application-name" => set(&mut m.site_name, content),
@@ -97,13 +99,6 @@ pub fn collect(dom: &Dom) -> Meta {
                     }
                     "og:image" | "twitter:image" => set(&mut m.image, content),
                     "og:url" => set(&mut m.canonical, content),
-                    "author" | "article:author" | "dc.creator" | "parsely-author"
-                    | "sailthru.author" => {
-                        let v = squash(content);
-                        if !v.is_empty() && !v.starts_with("http") && m.authors.is_empty() {
-                            m.authors.push(v);
-                        }
-                    }
                     "article:published_time"
                     | "datepublished"
                     | "date"
@@ -216,6 +211,7 @@ fn read_json_ld(text: &str, m: &mut Meta) {
                     _ => vec![],
                 };
                 let is_article = types.iter().any(|t| ARTICLE_TYPES.contains(t));
+                m.author_meta.json_ld(o, &types, is_article);
                 if !is_article {
                     continue;
                 }
@@ -235,11 +231,6 @@ fn read_json_ld(text: &str, m: &mut Meta) {
                     if let Some(d) = o.get("dateModified").and_then(|h| h.as_str()) {
                         set(&mut m.modified, d);
                     }
-                    if m.authors.is_empty() {
-                        if let Some(a) = o.get("author") {
-                            collect_names(a, &mut m.authors);
-                        }
-                    }
                 }
                 if let Some(p) = o
                     .get("publisher")
@@ -251,24 +242,6 @@ fn read_json_ld(text: &str, m: &mut Meta) {
             }
             _ => {}
         }
-    }
-}
-
-fn collect_names(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::String(s) => {
-            let s = squash(s);
-            if !s.is_empty() && !out.contains(&s) {
-                out.push(s);
-            }
-        }
-        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_names(x, out)),
-        serde_json::Value::Object(o) => {
-            if let Some(n) = o.get("name") {
-                collect_names(n, out);
-            }
-        }
-        _ => {}
     }
 }
 
