@@ -594,11 +594,14 @@ const MIN_NAME_CHARS: usize = 2;
 const MAX_NAME_WORDS: usize = 5;
 /// ... and this many characters.
 const MAX_NAME_CHARS: usize = 60;
-/// A byline counts as near the headline within this many elements after it
-/// (in document order) ...
-const NEAR_AFTER_HEADLINE: u32 = 120;
-/// ... or this many before it (bylines above the headline).
-const NEAR_BEFORE_HEADLINE: u32 = 40;
+/// A byline counts as near the headline when at most this many characters
+/// of visible text stand between them, the byline after the headline ...
+const NEAR_AFTER_HEADLINE: u32 = 400;
+/// ... or before it (bylines above the headline).
+const NEAR_BEFORE_HEADLINE: u32 = 150;
+/// A box named like comments with less text than this, near the headline,
+/// is a meta line with a comment count, not a comment section.
+const COMMENT_BOX_MAX_META_CHARS: u32 = 200;
 /// At most this many names come out of one byline.
 const MAX_NAMES: usize = 8;
 /// Levels a "By" text node climbs to find the name that follows it in a
@@ -819,6 +822,13 @@ fn particle_ahead(rest: &[&str]) -> bool {
     false
 }
 
+/// Words that attach an affiliation to a name ("Heidi Parker For
+/// Dailymail.com", "Staff writer at The Atlantic", "für die Zeit"): the
+/// name before them stays, what follows up to the next separator goes.
+const AFFILIATION_WORDS: &[&str] = &[
+    "for", "für", "pour", "para", "per", "voor", "at", "bei", "chez",
+];
+
 /// What one word of a byline is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Word {
@@ -829,6 +839,8 @@ enum Word {
     Particle,
     Lead,
     Conjunction,
+    /// "for", "für", "at": an affiliation follows.
+    Affiliation,
     Role,
     /// A date, a time, a number.
     Time,
@@ -853,8 +865,12 @@ fn classify_word(w: &str, next_is_cap: bool, in_run: bool) -> Word {
     if w.chars().any(|c| c.is_ascii_digit()) {
         return Word::Time;
     }
-    if CONJUNCTIONS.contains(&lw.as_str()) && !(lw == "y" && w == "Y") {
+    // Conjunctions as written: "E." and "Y" are initials.
+    if CONJUNCTIONS.contains(&w) {
         return Word::Conjunction;
+    }
+    if AFFILIATION_WORDS.contains(&lw.as_str()) {
+        return Word::Affiliation;
     }
     let first = w.chars().next().unwrap_or(' ');
     let lowercase_start = first.is_lowercase();
@@ -994,11 +1010,19 @@ pub fn clean_names(raw: &str, structured: bool, site: Option<&str>) -> Vec<Strin
     let mut spoiled = false;
     // How the next name is joined to the one before it.
     let mut join = Join::Soft;
+    // Inside an affiliation ("For Dailymail.com") up to the next separator.
+    let mut affiliation = false;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
         let mut end = None;
+        if affiliation && !is_separator_token(t) {
+            // Skip the affiliation up to the next separator.
+            i += 1;
+            continue;
+        }
         if is_separator_token(t) {
+            affiliation = false;
             end = Some(if matches!(t, "," | ";" | "/") {
                 Join::Soft
             } else {
@@ -1019,6 +1043,10 @@ pub fn clean_names(raw: &str, structured: bool, site: Option<&str>) -> Vec<Strin
                     join = Join::Hard;
                 }
                 Word::Conjunction => end = Some(Join::Soft),
+                Word::Affiliation => {
+                    end = Some(Join::Hard);
+                    affiliation = true;
+                }
                 Word::Role => spoiled = true,
                 Word::Time => {
                     if run.len() <= 1 && starts_cap(t) && !t.chars().any(|c| c.is_ascii_digit()) {
@@ -1148,11 +1176,18 @@ struct Candidate {
     names: Vec<String>,
 }
 
-/// Is `id` inside a comment section?
-fn in_comments(dom: &Dom, an: &Analysis, mut id: NodeId) -> bool {
+/// Is `id` inside a comment section? A box named like comments that holds
+/// little text and starts near the headline is the article's meta line with
+/// a comment-count link (`contributor-and-comments`), not a comment section.
+fn in_comments(dom: &Dom, an: &Analysis, mut id: NodeId, head: Option<&Headline>) -> bool {
     while id != NONE {
-        if an.chrome_why[id as usize] == Some(ChromeWhy::Comments) {
-            return true;
+        let i = id as usize;
+        if an.chrome_why[i] == Some(ChromeWhy::Comments) {
+            let meta_line =
+                an.chars[i] < COMMENT_BOX_MAX_META_CHARS && head.is_some_and(|h| h.near(an, id));
+            if !meta_line {
+                return true;
+            }
         }
         id = dom.node(id).parent;
     }
@@ -1208,6 +1243,9 @@ fn visible_text(dom: &Dom, an: &Analysis, id: NodeId, limit: usize) -> String {
 /// Does a class or id value name a byline element (and not a part of an
 /// author box that is not the name)?
 fn byline_name(value: &str) -> bool {
+    if !value.is_ascii() {
+        return false;
+    }
     let v = value.to_ascii_lowercase();
     let mut hit = false;
     for class in v.split_ascii_whitespace() {
@@ -1219,6 +1257,17 @@ fn byline_name(value: &str) -> bool {
         }
     }
     hit
+}
+
+/// Does a link point to an author's page? Looks at each `/` of the link
+/// for one of [`AUTHOR_PATHS`] (lowercase, as URLs of such pages are).
+fn author_path(href: &str) -> bool {
+    let b = href.as_bytes();
+    memchr::memchr_iter(b'/', b).any(|i| {
+        AUTHOR_PATHS
+            .iter()
+            .any(|p| b[i..].starts_with(p.as_bytes()))
+    })
 }
 
 fn attr_has_token(value: &str, token: &str) -> bool {
@@ -1261,10 +1310,22 @@ fn itemprop_name(dom: &Dom, an: &Analysis, id: NodeId) -> Option<String> {
 /// Does the text start with a byline lead ("By", "Von", "Written by",
 /// "Autor:")? Returns false for picture credits.
 fn starts_with_lead(t: &str) -> bool {
+    // Cheap filter first: every text node of the page comes here, and the
+    // leads all start with one of these letters.
+    if !t
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b"bvpdatwgesrBVPDATWGESR".contains(b))
+    {
+        return false;
+    }
     let mut words = t.split_whitespace();
     let Some(first) = words.next() else {
         return false;
     };
+    if first.len() > 12 {
+        return false;
+    }
     let lw = lower_no_colon(first);
     if CREDIT_LEADS.contains(&lw.as_str()) {
         return false;
@@ -1304,8 +1365,15 @@ fn starts_with_lead(t: &str) -> bool {
 }
 
 /// All bylines the page shows outside comment sections.
-fn page_candidates(dom: &Dom, an: &Analysis, site: Option<&str>) -> Vec<Candidate> {
+fn page_candidates(
+    dom: &Dom,
+    an: &Analysis,
+    site: Option<&str>,
+    head: Option<&Headline>,
+) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
+    // Pages repeat class values; judge each distinct one once.
+    let mut names: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
     for id in 0..dom.nodes.len() as NodeId {
         let i = id as usize;
         if an.pre[i] == u32::MAX {
@@ -1338,14 +1406,11 @@ fn page_candidates(dom: &Dom, an: &Analysis, site: Option<&str>) -> Vec<Candidat
                         "rel" if tag == "a" && attr_has_token(v, "author") => {
                             kind = kind.max(Some(Kind::Rel));
                         }
-                        "class" | "id" if byline_name(v) => {
+                        "class" | "id" if *names.entry(v).or_insert_with(|| byline_name(v)) => {
                             kind = kind.max(Some(Kind::ClassName));
                         }
-                        "href" if tag == "a" => {
-                            let lv = v.to_ascii_lowercase();
-                            if AUTHOR_PATHS.iter().any(|p| lv.contains(p)) {
-                                kind = kind.max(Some(Kind::AuthorLink));
-                            }
+                        "href" if tag == "a" && author_path(v) => {
+                            kind = kind.max(Some(Kind::AuthorLink));
                         }
                         "data-testid" | "data-component" if byline_name(v) => {
                             kind = kind.max(Some(Kind::ClassName));
@@ -1370,7 +1435,7 @@ fn page_candidates(dom: &Dom, an: &Analysis, site: Option<&str>) -> Vec<Candidat
                 }
                 let structured = kind >= Kind::Rel;
                 let names = clean_names(&raw, structured, site);
-                if names.is_empty() || in_comments(dom, an, id) {
+                if names.is_empty() || in_comments(dom, an, id, head) {
                     continue;
                 }
                 out.push(Candidate {
@@ -1396,7 +1461,7 @@ fn page_candidates(dom: &Dom, an: &Analysis, site: Option<&str>) -> Vec<Candidat
                     }
                     let names = clean_names(&raw, false, site);
                     if !names.is_empty() {
-                        if !in_comments(dom, an, el) {
+                        if !in_comments(dom, an, el, head) {
                             out.push(Candidate {
                                 node: el,
                                 kind: Kind::LeadLine,
@@ -1441,8 +1506,51 @@ fn headline_node(dom: &Dom, an: &Analysis, title: Option<&str>) -> Option<NodeId
     first_h1
 }
 
-fn same_names(a: &[String], b: &[String]) -> bool {
-    a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| fold(x) == fold(y)))
+/// The headline's place, and the visible text before each place in
+/// document order, to tell how far a byline is from the headline.
+struct Headline {
+    pre: u32,
+    /// `text_before[k]`: visible characters in text nodes before preorder `k`.
+    text_before: Vec<u32>,
+}
+
+impl Headline {
+    fn new(dom: &Dom, an: &Analysis, node: NodeId) -> Headline {
+        let n = dom.nodes.len();
+        let mut at = vec![0u32; n + 1];
+        for id in 0..n {
+            let p = an.pre[id];
+            if p != u32::MAX && (p as usize) < n && matches!(dom.nodes[id].data, NodeData::Text(_))
+            {
+                at[p as usize + 1] = an.chars[id];
+            }
+        }
+        for k in 1..at.len() {
+            at[k] += at[k - 1];
+        }
+        Headline {
+            pre: an.pre[node as usize],
+            text_before: at,
+        }
+    }
+
+    /// Is `node` near the headline (little text between them)?
+    fn near(&self, an: &Analysis, node: NodeId) -> bool {
+        let p = an.pre[node as usize];
+        let t = |k: u32| self.text_before.get(k as usize).copied().unwrap_or(0);
+        if p == u32::MAX {
+            false
+        } else if p >= self.pre {
+            t(p) - t(self.pre) <= NEAR_AFTER_HEADLINE
+        } else {
+            t(self.pre) - t(p) <= NEAR_BEFORE_HEADLINE
+        }
+    }
+}
+
+/// Are all names of `a` in `b`?
+fn subset(a: &[String], b: &[String]) -> bool {
+    a.iter().all(|x| b.iter().any(|y| fold(x) == fold(y)))
 }
 
 fn overlaps(a: &[String], b: &[String]) -> bool {
@@ -1463,6 +1571,18 @@ pub fn find(
     site: Option<&str>,
     title: Option<&str>,
 ) -> Vec<String> {
+    find_logged(dom, an, meta, site, title, None)
+}
+
+/// [`find`], listing every candidate and its score in `log`.
+pub fn find_logged(
+    dom: &Dom,
+    an: &Analysis,
+    meta: &AuthorMeta,
+    site: Option<&str>,
+    title: Option<&str>,
+    mut log: Option<&mut Vec<String>>,
+) -> Vec<String> {
     let ld: Vec<String> = meta
         .ld_names()
         .iter()
@@ -1473,9 +1593,14 @@ pub fn find(
         .iter()
         .flat_map(|n| clean_names(n, true, site))
         .collect();
+    if let Some(log) = log.as_deref_mut() {
+        log.push(format!("json-ld {ld:?} meta {tags:?}"));
+    }
     let meta_names: Vec<String> = if ld.is_empty() { tags } else { ld };
 
-    let cands = page_candidates(dom, an, site);
+    let head = headline_node(dom, an, title).map(|h| Headline::new(dom, an, h));
+    let head = head.as_ref();
+    let cands = page_candidates(dom, an, site, head);
     // An enclosing byline that holds all names of an inner one replaces it
     // ("<span class=byline>By <a rel=author>A</a> and <a rel=author>B</a>").
     let n = cands.len();
@@ -1499,31 +1624,24 @@ pub fn find(
             break; // bounded work on pages with very many author links
         }
     }
-    let head = headline_node(dom, an, title).map(|h| an.pre[h as usize]);
     let mut best: Option<(i32, usize)> = None;
     for (k, c) in cands.iter().enumerate() {
         if dropped[k] {
             continue;
         }
-        let mut score = match c.kind {
-            Kind::AuthorLink => 1,
-            Kind::ClassName => 2,
-            Kind::LeadLine => 2,
-            Kind::Rel => 3,
-            Kind::Itemprop => 3,
-        };
-        let p = an.pre[c.node as usize];
-        let near = head.is_some_and(|h| {
-            (p >= h && p - h <= NEAR_AFTER_HEADLINE) || (p < h && h - p <= NEAR_BEFORE_HEADLINE)
-        });
-        if near {
-            score += 3;
-        }
-        if overlaps(&c.names, &meta_names) {
-            score += 3;
-        }
-        if in_chrome(dom, an, c.node) {
-            score -= 2;
+        let score = candidate_score(dom, an, c, head, &meta_names);
+        if let Some(log) = log.as_deref_mut() {
+            log.push(format!(
+                "{:?} #{} {} pre={} near={:?} chrome={} score={} {:?}",
+                c.kind,
+                c.node,
+                dom.tag(c.node),
+                an.pre[c.node as usize],
+                head.map(|h| h.near(an, c.node)),
+                in_chrome(dom, an, c.node),
+                score,
+                c.names
+            ));
         }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, k));
@@ -1532,11 +1650,66 @@ pub fn find(
     let page = best.map(|(s, k)| (s, &cands[k]));
     match page {
         Some((s, c)) if s >= 5 || meta_names.is_empty() => {
-            if !meta_names.is_empty() && same_names(&c.names, &meta_names) {
+            // Rule `metadata-completes-the-byline`: a byline that shows some
+            // of the metadata's names (one `rel=author` link of two) takes
+            // the metadata's full list.
+            if !meta_names.is_empty() && subset(&c.names, &meta_names) {
                 return meta_names;
             }
             c.names.clone()
         }
         _ => meta_names,
     }
+}
+
+/// How much a byline on the page is worth: its kind, its place next to the
+/// headline, agreement with metadata, and not being in page chrome.
+fn candidate_score(
+    dom: &Dom,
+    an: &Analysis,
+    c: &Candidate,
+    head: Option<&Headline>,
+    meta_names: &[String],
+) -> i32 {
+    let mut score = match c.kind {
+        Kind::AuthorLink => 1,
+        Kind::ClassName => 2,
+        Kind::LeadLine => 2,
+        Kind::Rel => 3,
+        Kind::Itemprop => 3,
+    };
+    let near = head.is_some_and(|h| h.near(an, c.node));
+    if near {
+        score += 3;
+    }
+    if overlaps(&c.names, meta_names) {
+        score += 3;
+    }
+    // Bylines next to the headline often sit in boxes named like chrome
+    // (`article-meta social`); elsewhere chrome holds teasers of other
+    // articles with their own bylines.
+    if !near && in_chrome(dom, an, c.node) {
+        score -= 2;
+    }
+    score
+}
+
+/// The candidates of a page and their scores, for debugging the rules.
+#[doc(hidden)]
+pub fn debug_authors(html: &str) -> String {
+    let dom = Dom::parse(html);
+    let meta = crate::meta::collect(&dom);
+    let an = crate::analyze::analyze(&dom, true);
+    let title = crate::meta::headline(&dom, &an, &meta);
+    let mut log = Vec::new();
+    let names = find_logged(
+        &dom,
+        &an,
+        &meta.author_meta,
+        meta.site_name.as_deref(),
+        title.as_deref(),
+        Some(&mut log),
+    );
+    log.push(format!("=> {names:?}"));
+    log.join("\n")
 }

@@ -31,8 +31,9 @@ pub mod render;
 mod segment;
 mod select;
 
-pub use document::{Block, BlockKind, Comment, Document};
 #[doc(hidden)]
+pub use authors::debug_authors;
+pub use document::{Block, BlockKind, Comment, Document};
 pub use extract::debug_blocks;
 pub use render::{render, Format};
 
