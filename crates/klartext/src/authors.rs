@@ -232,6 +232,7 @@ const UI_WORDS: &[&str] = &[
     "account",
     "delete",
     "reply",
+    "comment",
     "last",
     "insights",
     "menu",
@@ -626,6 +627,9 @@ pub struct AuthorMeta {
     ld_done: bool,
     /// `<meta>` author values with the rank of their tag (lower is better).
     tags: Vec<(u8, String)>,
+    /// Names of organisations in the JSON-LD (publisher, brand): never
+    /// authors.
+    orgs: Vec<String>,
     /// `N` of a `twitter:labelN` that says "Written by" (Yoast).
     twitter_written_by: Option<String>,
 }
@@ -696,6 +700,20 @@ impl AuthorMeta {
                 self.ld_people.push((id.to_string(), name));
             }
         }
+        // Personal sites describe their owner as `["Person", "Organization"]`:
+        // a person still.
+        if types.iter().any(|t| ORGANIZATION_TYPES.contains(t)) && !types.contains(&"Person") {
+            if let Some(n) = o.get("name").and_then(|v| v.as_str()) {
+                self.orgs.push(fold(n));
+            }
+        }
+        if let Some(n) = o
+            .get("publisher")
+            .and_then(|p| p.get("name"))
+            .and_then(|v| v.as_str())
+        {
+            self.orgs.push(fold(n));
+        }
         if !is_article || self.ld_done {
             return;
         }
@@ -722,7 +740,11 @@ impl AuthorMeta {
             }
             serde_json::Value::Object(o) => {
                 let types = type_list(o);
-                if types.iter().any(|t| ORGANIZATION_TYPES.contains(t)) {
+                // An organisation as author is not a person (sites mistype
+                // people as organisations too, so its name is not banned).
+                if types.iter().any(|t| ORGANIZATION_TYPES.contains(t))
+                    && !types.contains(&"Person")
+                {
                     return;
                 }
                 if let Some(n) = person_name(o) {
@@ -784,6 +806,20 @@ fn person_name(o: &serde_json::Map<String, serde_json::Value>) -> Option<String>
     let full = format!("{} {}", given.trim(), family.trim());
     let full = full.trim();
     (!full.is_empty()).then(|| full.to_string())
+}
+
+/// `jungefreiheit.de`, `LAOLA1.at`: a site's address given as its author.
+fn looks_like_domain(w: &str) -> bool {
+    let w = w.trim_end_matches(['.', ',']);
+    match w.rsplit_once('.') {
+        Some((host, tld)) => {
+            !host.is_empty()
+                && host.chars().last().is_some_and(|c| c.is_alphanumeric())
+                && (2..=4).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        }
+        None => false,
+    }
 }
 
 fn looks_like_url(s: &str) -> bool {
@@ -854,8 +890,13 @@ fn lower_no_colon(w: &str) -> String {
     w.trim_end_matches([':', '.']).to_lowercase()
 }
 
-fn classify_word(w: &str, next_is_cap: bool, in_run: bool) -> Word {
-    if w.contains('@') && w.len() > 1 || w.contains("://") || w.starts_with("www.") {
+fn classify_word(w: &str, next_is_cap: bool, in_run: bool, lead_before_full_name: bool) -> Word {
+    if w.contains('@') && w.len() > 1
+        || w.contains("://")
+        || w.starts_with("www.")
+        || looks_like_domain(w)
+        || (w.contains('&') && w.len() > 1)
+    {
         return Word::Junk;
     }
     let lw = lower_no_colon(w);
@@ -874,7 +915,13 @@ fn classify_word(w: &str, next_is_cap: bool, in_run: bool) -> Word {
     }
     let first = w.chars().next().unwrap_or(' ');
     let lowercase_start = first.is_lowercase();
-    if lowercase_start && in_run && next_is_cap && NAME_PARTICLES.contains(&lw.as_str()) {
+    // A particle between names ("Walter von Aachen", "Loïc Le Clerc"); but
+    // "Alles von Martin Junker" is a lead before a full name.
+    if in_run
+        && next_is_cap
+        && NAME_PARTICLES.contains(&lw.as_str())
+        && !(lead_before_full_name && LEAD_WORDS.contains(&lw.as_str()))
+    {
         return Word::Particle;
     }
     if LEAD_WORDS.contains(&lw.as_str()) && (lowercase_start || !in_run || w.ends_with(':')) {
@@ -1002,7 +1049,7 @@ fn starts_cap(w: &str) -> bool {
 /// role word ("Editor", "Redakteur") drops the name it is in, a date ends
 /// it. `structured` values (metadata, microdata) may be lowercase handles
 /// ("karstenruppert"); text found on the page must be capitalised.
-pub fn clean_names(raw: &str, structured: bool, site: Option<&str>) -> Vec<String> {
+pub fn clean_names(raw: &str, structured: bool, not_authors: &[String]) -> Vec<String> {
     let toks = tokens(raw);
     let mut found: Vec<(Vec<&str>, Join)> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
@@ -1029,7 +1076,9 @@ pub fn clean_names(raw: &str, structured: bool, site: Option<&str>) -> Vec<Strin
                 Join::Hard
             });
         } else {
-            match classify_word(t, particle_ahead(&toks[i + 1..]), !run.is_empty()) {
+            let rest = &toks[i + 1..];
+            let full_name_ahead = rest.len() >= 2 && starts_cap(rest[0]) && starts_cap(rest[1]);
+            match classify_word(t, particle_ahead(rest), !run.is_empty(), full_name_ahead) {
                 Word::Cap | Word::Particle => {
                     // Strip quotes around nicknames; keep "O'Connor", "J.R.".
                     let w = t.trim_matches(|c: char| c == '\'' || c == '"');
@@ -1089,7 +1138,6 @@ pub fn clean_names(raw: &str, structured: bool, site: Option<&str>) -> Vec<Strin
         }
         i += 1;
     }
-    let site_key = site.map(fold).filter(|s| !s.is_empty());
     let mut out: Vec<String> = Vec::new();
     let mut out_words: Vec<usize> = Vec::new();
     for (words, join) in found {
@@ -1100,7 +1148,7 @@ pub fn clean_names(raw: &str, structured: bool, site: Option<&str>) -> Vec<Strin
             || n.chars().count() > MAX_NAME_CHARS
             || AGENCIES.contains(&k.as_str())
             || GENERIC_NAMES.contains(&k.as_str())
-            || site_key.as_deref().is_some_and(|s| s == k)
+            || not_authors.contains(&k)
             || out.iter().any(|o| fold(o) == k)
         {
             continue;
@@ -1142,7 +1190,7 @@ pub fn clean_names(raw: &str, structured: bool, site: Option<&str>) -> Vec<Strin
             && !looks_like_url(v)
             && !GENERIC_NAMES.contains(&k.as_str())
             && !AGENCIES.contains(&k.as_str())
-            && site_key.as_deref() != Some(k.as_str())
+            && !not_authors.contains(&k)
         {
             out.push(v.to_string());
         }
@@ -1222,11 +1270,10 @@ fn visible_text(dom: &Dom, an: &Analysis, id: NodeId, limit: usize) -> String {
                     continue;
                 }
                 let block = an.has(n, flag::BLOCK) || &*e.name.local == "br";
+                out.push(if block { '\n' } else { INLINE_EDGE });
                 if after {
-                    out.push(if block { '\n' } else { ' ' });
                     continue;
                 }
-                out.push(if block { '\n' } else { ' ' });
                 stack.push((n, true));
                 let mut c = node.last_child;
                 while c != NONE {
@@ -1237,8 +1284,29 @@ fn visible_text(dom: &Dom, an: &Analysis, id: NodeId, limit: usize) -> String {
             _ => {}
         }
     }
-    out
+    // Rule `inline-edges`: an inline element's edge is no word break
+    // ("Knigh<span>t</span>"), unless a capital follows it
+    // ("<span>By</span><a>Jane</a>").
+    let mut text = String::with_capacity(out.len());
+    let mut chars = out.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != INLINE_EDGE {
+            text.push(c);
+            continue;
+        }
+        while chars.peek() == Some(&INLINE_EDGE) {
+            chars.next();
+        }
+        if chars.peek().is_some_and(|n| !n.is_lowercase()) {
+            text.push(' ');
+        }
+    }
+    text
 }
+
+/// Marks the edge of an inline element in [`visible_text`] until it is
+/// decided whether it breaks a word.
+const INLINE_EDGE: char = '\u{1}';
 
 /// Does a class or id value name a byline element (and not a part of an
 /// author box that is not the name)?
@@ -1368,7 +1436,7 @@ fn starts_with_lead(t: &str) -> bool {
 fn page_candidates(
     dom: &Dom,
     an: &Analysis,
-    site: Option<&str>,
+    not_authors: &[String],
     head: Option<&Headline>,
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
@@ -1434,7 +1502,7 @@ fn page_candidates(
                     continue;
                 }
                 let structured = kind >= Kind::Rel;
-                let names = clean_names(&raw, structured, site);
+                let names = clean_names(&raw, structured, not_authors);
                 if names.is_empty() || in_comments(dom, an, id, head) {
                     continue;
                 }
@@ -1459,7 +1527,7 @@ fn page_candidates(
                     if !starts_with_lead(raw.trim_start()) {
                         break;
                     }
-                    let names = clean_names(&raw, false, site);
+                    let names = clean_names(&raw, false, not_authors);
                     if !names.is_empty() {
                         if !in_comments(dom, an, el, head) {
                             out.push(Candidate {
@@ -1583,24 +1651,30 @@ pub fn find_logged(
     title: Option<&str>,
     mut log: Option<&mut Vec<String>>,
 ) -> Vec<String> {
+    // The site's and other organisations' names are never authors.
+    let mut not_authors: Vec<String> = meta.orgs.clone();
+    not_authors.extend(site.map(fold).filter(|s| !s.is_empty()));
+    let not_authors = &not_authors[..];
     let ld: Vec<String> = meta
         .ld_names()
         .iter()
-        .flat_map(|n| clean_names(n, true, site))
+        .flat_map(|n| clean_names(n, true, not_authors))
         .collect();
     let tags: Vec<String> = meta
         .tag_names()
         .iter()
-        .flat_map(|n| clean_names(n, true, site))
+        .flat_map(|n| clean_names(n, true, not_authors))
         .collect();
     if let Some(log) = log.as_deref_mut() {
-        log.push(format!("json-ld {ld:?} meta {tags:?}"));
+        log.push(format!(
+            "json-ld {ld:?} meta {tags:?} not authors {not_authors:?}"
+        ));
     }
     let meta_names: Vec<String> = if ld.is_empty() { tags } else { ld };
 
     let head = headline_node(dom, an, title).map(|h| Headline::new(dom, an, h));
     let head = head.as_ref();
-    let cands = page_candidates(dom, an, site, head);
+    let cands = page_candidates(dom, an, not_authors, head);
     // An enclosing byline that holds all names of an inner one replaces it
     // ("<span class=byline>By <a rel=author>A</a> and <a rel=author>B</a>").
     let n = cands.len();
