@@ -1225,14 +1225,17 @@ struct Candidate {
 }
 
 /// Is `id` inside a comment section? A box named like comments that holds
-/// little text and starts near the headline is the article's meta line with
-/// a comment-count link (`contributor-and-comments`), not a comment section.
+/// little text, no paragraph and no heading, and starts near the headline,
+/// is the article's meta line with a comment-count link
+/// (`contributor-and-comments`), not a comment section.
 fn in_comments(dom: &Dom, an: &Analysis, mut id: NodeId, head: Option<&Headline>) -> bool {
     while id != NONE {
         let i = id as usize;
         if an.chrome_why[i] == Some(ChromeWhy::Comments) {
-            let meta_line =
-                an.chars[i] < COMMENT_BOX_MAX_META_CHARS && head.is_some_and(|h| h.near(an, id));
+            let meta_line = an.chars[i] < COMMENT_BOX_MAX_META_CHARS
+                && an.paragraphs[i] == 0
+                && an.headings[i] == 0
+                && head.is_some_and(|h| h.near(an, id));
             if !meta_line {
                 return true;
             }
