@@ -66,6 +66,8 @@ const LEAD_WORDS: &[&str] = &[
     "cura",
     "redacción",
     "redaktion:",
+    "作者",
+    "记者",
 ];
 
 /// Words that, written lowercase between two capitalised words, belong to a
@@ -603,6 +605,10 @@ const NEAR_BEFORE_HEADLINE: u32 = 150;
 /// A box named like comments with less text than this, near the headline,
 /// is a meta line with a comment count, not a comment section.
 const COMMENT_BOX_MAX_META_CHARS: u32 = 200;
+/// A byline on the page with this score (near the headline, or confirmed
+/// by metadata) beats the metadata; without metadata any byline is taken
+/// (measured: even lone author-page links are right more often than not).
+const TRUSTED_BYLINE_SCORE: i32 = 5;
 /// At most this many names come out of one byline.
 const MAX_NAMES: usize = 8;
 /// Levels a "By" text node climbs to find the name that follows it in a
@@ -927,11 +933,12 @@ fn classify_word(w: &str, next_is_cap: bool, in_run: bool, lead_before_full_name
     if LEAD_WORDS.contains(&lw.as_str()) && (lowercase_start || !in_run || w.ends_with(':')) {
         return Word::Lead;
     }
-    if MONTHS.contains(&lw.as_str()) || TIME_WORDS.contains(&lw.as_str()) {
-        // "Mai" and "May" are names too; only a lowercase time word or a
-        // month next to a number is a date. Months are checked against the
-        // neighbours by the caller's separators; a capitalised month alone
-        // is still taken as a date (bylines rarely hold such names).
+    if TIME_WORDS.contains(&lw.as_str()) {
+        return Word::Time;
+    }
+    // A month is a date, except as a name inside a name ("Laura June
+    // Topolsky"): capitalised, after a name word and before another one.
+    if MONTHS.contains(&lw.as_str()) && !(in_run && next_is_cap && !lowercase_start) {
         return Word::Time;
     }
     // Roles, also as part of a compound ("Editor-in-Chief", "Co-Founder"),
@@ -952,35 +959,19 @@ fn classify_word(w: &str, next_is_cap: bool, in_run: bool, lead_before_full_name
     Word::Junk
 }
 
+/// Characters that split a byline into parts (names, roles, dates). The
+/// straight and typographic apostrophes are not among them ("O’Connor").
+const SEPARATORS: &[char] = &[
+    ',', ';', '|', '/', '•', '·', '–', '—', '\n', '：', '(', ')', '[', ']', '»', '«', '"', '“',
+    '”', '+', '*',
+];
+
 /// Split a byline into tokens: words, and separators as their own tokens.
 fn tokens(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
-        let sep = matches!(
-            c,
-            ',' | ';'
-                | '|'
-                | '/'
-                | '•'
-                | '·'
-                | '–'
-                | '—'
-                | '\n'
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '»'
-                | '«'
-                | '"'
-                | '“'
-                | '”'
-                | '‘'
-                | '’'
-                | '+'
-                | '*'
-        );
+        let sep = SEPARATORS.contains(&c);
         if c.is_whitespace() || sep {
             if let Some(st) = start.take() {
                 out.push(&s[st..i]);
@@ -1005,33 +996,8 @@ fn tokens(s: &str) -> Vec<&str> {
 }
 
 fn is_separator_token(t: &str) -> bool {
-    t.chars().count() == 1
-        && matches!(
-            t.chars().next(),
-            Some(
-                ',' | ';'
-                    | '|'
-                    | '/'
-                    | '•'
-                    | '·'
-                    | '–'
-                    | '—'
-                    | '\n'
-                    | '('
-                    | ')'
-                    | '['
-                    | ']'
-                    | '»'
-                    | '«'
-                    | '"'
-                    | '“'
-                    | '”'
-                    | '‘'
-                    | '’'
-                    | '+'
-                    | '*'
-            )
-        )
+    let mut cs = t.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if SEPARATORS.contains(&c))
 }
 
 /// Does a word start with a capital (or a letter without case)?
@@ -1725,8 +1691,8 @@ pub fn find_logged(
         }
     }
     let page = best.map(|(s, k)| (s, &cands[k]));
-    match page {
-        Some((s, c)) if s >= 5 || meta_names.is_empty() => {
+    let mut names = match page {
+        Some((s, c)) if s >= TRUSTED_BYLINE_SCORE || meta_names.is_empty() => {
             // Rule `metadata-completes-the-byline`: a byline that shows some
             // of the metadata's names (one `rel=author` link of two) takes
             // the metadata's full list.
@@ -1736,7 +1702,16 @@ pub fn find_logged(
             c.names.clone()
         }
         _ => meta_names,
-    }
+    };
+    // One name once, even when metadata repeats it in several tags.
+    let mut seen: Vec<String> = Vec::new();
+    names.retain(|n| {
+        let k = fold(n);
+        let new = !seen.contains(&k);
+        seen.push(k);
+        new
+    });
+    names
 }
 
 /// How much a byline on the page is worth: its kind, its place next to the
