@@ -609,6 +609,8 @@ const COMMENT_BOX_MAX_META_CHARS: u32 = 200;
 /// by metadata) beats the metadata; without metadata any byline is taken
 /// (measured: even lone author-page links are right more often than not).
 const TRUSTED_BYLINE_SCORE: i32 = 5;
+/// Co-author links follow each other within this many nodes.
+const CO_AUTHOR_MAX_GAP: u32 = 12;
 /// At most this many names come out of one byline.
 const MAX_NAMES: usize = 8;
 /// Levels a "By" text node climbs to find the name that follows it in a
@@ -936,9 +938,9 @@ fn classify_word(w: &str, next_is_cap: bool, in_run: bool, lead_before_full_name
     if TIME_WORDS.contains(&lw.as_str()) {
         return Word::Time;
     }
-    // A month is a date, except as a name inside a name ("Laura June
-    // Topolsky"): capitalised, after a name word and before another one.
-    if MONTHS.contains(&lw.as_str()) && !(in_run && next_is_cap && !lowercase_start) {
+    // A month is a date, except as a part of a name ("Laura June
+    // Topolsky", "April Fulton"): capitalised and before another name word.
+    if (lowercase_start || !next_is_cap) && MONTHS.contains(&lw.as_str()) {
         return Word::Time;
     }
     // Roles, also as part of a compound ("Editor-in-Chief", "Co-Founder"),
@@ -1690,16 +1692,42 @@ pub fn find_logged(
             best = Some((score, k));
         }
     }
-    let page = best.map(|(s, k)| (s, &cands[k]));
+    let page = best.map(|(s, k)| (s, k, &cands[k]));
     let mut names = match page {
-        Some((s, c)) if s >= TRUSTED_BYLINE_SCORE || meta_names.is_empty() => {
+        Some((s, k, c)) if s >= TRUSTED_BYLINE_SCORE || meta_names.is_empty() => {
             // Rule `metadata-completes-the-byline`: a byline that shows some
             // of the metadata's names (one `rel=author` link of two) takes
             // the metadata's full list.
             if !meta_names.is_empty() && subset(&c.names, &meta_names) {
                 return meta_names;
             }
-            c.names.clone()
+            let mut names = c.names.clone();
+            // Rule `co-author-links`: bylines that link each author
+            // separately ("<a>A</a>, <a>B</a>") give one candidate per
+            // link; the next ones of the same kind right after it, under
+            // the same parent or grandparent, are co-authors.
+            let frame = |n: NodeId| {
+                let p = dom.node(n).parent;
+                if p == NONE {
+                    p
+                } else {
+                    dom.node(p).parent
+                }
+            };
+            let mut last = c.node;
+            for x in cands.iter().skip(k + 1).take(MAX_NAMES) {
+                let gap = an.pre[x.node as usize].saturating_sub(an.pre[last as usize]);
+                if x.kind != c.kind || gap > CO_AUTHOR_MAX_GAP || frame(x.node) != frame(c.node) {
+                    break;
+                }
+                for n in &x.names {
+                    if !names.iter().any(|m| fold(m) == fold(n)) {
+                        names.push(n.clone());
+                    }
+                }
+                last = x.node;
+            }
+            names
         }
         _ => meta_names,
     };

@@ -161,3 +161,22 @@ fn picture_credit_is_not_a_byline() {
     let byline = r#"<figure><img src="a.jpg"><figcaption class="author">Foto: Hans Fotograf</figcaption></figure>"#;
     assert!(authors_of(&page("", byline, "")).is_empty());
 }
+
+#[test]
+fn co_author_links_are_one_byline() {
+    let byline = r#"<div class="meta"><a href="/authors/adrien-ramirez">Adrien Ramirez</a>,
+        <a href="/authors/joanna-nelius">Joanna Nelius</a></div>"#;
+    assert_eq!(
+        authors_of(&page("", byline, "")),
+        vec!["Adrien Ramirez", "Joanna Nelius"]
+    );
+}
+
+#[test]
+fn month_names_inside_names_are_names_and_dates_are_not() {
+    let byline = r#"<p class="byline">By April Fulton and Laura June Topolsky, June 3, 2024</p>"#;
+    assert_eq!(
+        authors_of(&page("", byline, "")),
+        vec!["April Fulton", "Laura June Topolsky"]
+    );
+}
