@@ -543,7 +543,7 @@ const BYLINE_STEMS: &[&str] = &[
 /// name (`author-bio`, `author-avatar`, `author-description`).
 const NOT_NAME_STEMS: &[&str] = &[
     "avatar", "image", "img", "photo", "pic", "bio", "desc", "about", "social", "follow", "job",
-    "position", "role", "title", "date", "time", "label", "more", "posts", "comment", "count",
+    "position", "role", "title", "label", "more", "posts", "comment", "count",
 ];
 
 /// Path parts of links to an author's page (`/author/jane-doe`).
@@ -609,6 +609,9 @@ const COMMENT_BOX_MAX_META_CHARS: u32 = 200;
 /// by metadata) beats the metadata; without metadata any byline is taken
 /// (measured: even lone author-page links are right more often than not).
 const TRUSTED_BYLINE_SCORE: i32 = 5;
+/// A name found in this many candidates is the page's author more likely
+/// than a name found once.
+const REPEATED_BYLINE_COUNT: usize = 3;
 /// Co-author links follow each other within this many nodes.
 const CO_AUTHOR_MAX_GAP: u32 = 12;
 /// At most this many names come out of one byline.
@@ -898,7 +901,13 @@ fn lower_no_colon(w: &str) -> String {
     w.trim_end_matches([':', '.']).to_lowercase()
 }
 
-fn classify_word(w: &str, next_is_cap: bool, in_run: bool, lead_before_full_name: bool) -> Word {
+fn classify_word(
+    w: &str,
+    next_is_cap: bool,
+    in_run: bool,
+    lead_before_full_name: bool,
+    near_digit: bool,
+) -> Word {
     if w.contains('@') && w.len() > 1
         || w.contains("://")
         || w.starts_with("www.")
@@ -938,9 +947,9 @@ fn classify_word(w: &str, next_is_cap: bool, in_run: bool, lead_before_full_name
     if TIME_WORDS.contains(&lw.as_str()) {
         return Word::Time;
     }
-    // A month is a date, except as a part of a name ("Laura June
-    // Topolsky", "April Fulton"): capitalised and before another name word.
-    if (lowercase_start || !next_is_cap) && MONTHS.contains(&lw.as_str()) {
+    // A month is a date next to a number ("June 3", "3. Mai"); otherwise,
+    // capitalised, it is a name ("Laura June Topolsky", "Tom May").
+    if (lowercase_start || near_digit) && MONTHS.contains(&lw.as_str()) {
         return Word::Time;
     }
     // Roles, also as part of a compound ("Editor-in-Chief", "Co-Founder"),
@@ -1046,7 +1055,17 @@ pub fn clean_names(raw: &str, structured: bool, not_authors: &[String]) -> Vec<S
         } else {
             let rest = &toks[i + 1..];
             let full_name_ahead = rest.len() >= 2 && starts_cap(rest[0]) && starts_cap(rest[1]);
-            match classify_word(t, particle_ahead(rest), !run.is_empty(), full_name_ahead) {
+            let digit = |w: &&str| w.chars().any(|c| c.is_ascii_digit());
+            let near_digit = rest.first().is_some_and(digit)
+                || (i > 0 && digit(&toks[i - 1]))
+                || (i > 1 && toks[i - 1] == "," && digit(&toks[i - 2]));
+            match classify_word(
+                t,
+                particle_ahead(rest),
+                !run.is_empty(),
+                full_name_ahead,
+                near_digit,
+            ) {
                 Word::Cap | Word::Particle => {
                     // Strip quotes around nicknames; keep "O'Connor", "J.R.".
                     let w = t.trim_matches(|c: char| c == '\'' || c == '"');
@@ -1066,19 +1085,23 @@ pub fn clean_names(raw: &str, structured: bool, not_authors: &[String]) -> Vec<S
                 }
                 Word::Role => spoiled = true,
                 Word::Time => {
-                    if run.len() <= 1 && starts_cap(t) && !t.chars().any(|c| c.is_ascii_digit()) {
-                        // "Published Jane …": a capitalised time word drops what it ends.
+                    if run.len() <= 1
+                        && TIME_WORDS.contains(&lower_no_colon(t).as_str())
+                        && starts_cap(t)
+                    {
+                        // "Admin Published …": a capitalised time word drops a lone word before it.
                         run.clear();
                     }
                     end = Some(Join::Hard);
                 }
                 Word::Lower | Word::Junk => {
                     if structured
-                        && run.is_empty()
+                        && run.iter().all(|w| !starts_cap(w))
                         && toks.len() <= 3
                         && t.chars().any(char::is_alphabetic)
                     {
-                        // A lowercase handle given as the whole value ("slow-poke").
+                        // A lowercase handle or name given as the whole
+                        // value ("slow-poke", "kirstin boatto").
                         run.push(t);
                     } else {
                         end = Some(Join::Hard);
@@ -1092,7 +1115,9 @@ pub fn clean_names(raw: &str, structured: bool, not_authors: &[String]) -> Vec<S
         }
         if let Some(next_join) = end {
             // Trailing particles are not part of a name.
-            while run.last().is_some_and(|w| !starts_cap(w)) {
+            while run.last().is_some_and(|w| {
+                NAME_PARTICLES.contains(&w.to_lowercase().as_str()) && run.len() > 1
+            }) {
                 run.pop();
             }
             if !run.is_empty() && !spoiled {
@@ -1669,12 +1694,19 @@ pub fn find_logged(
             break; // bounded work on pages with very many author links
         }
     }
+    let keys: Vec<String> = cands.iter().map(|c| fold(&c.names[0])).collect();
     let mut best: Option<(i32, usize)> = None;
     for (k, c) in cands.iter().enumerate() {
         if dropped[k] {
             continue;
         }
-        let score = candidate_score(dom, an, c, head, &meta_names);
+        let mut score = candidate_score(dom, an, c, head, &meta_names);
+        // Rule `repeated-byline`: the article's author shows up in several
+        // places (byline, author box, "more by"); a stray word once.
+        let key = fold(&c.names[0]);
+        if keys.iter().filter(|k| **k == key).count() >= REPEATED_BYLINE_COUNT {
+            score += 1;
+        }
         if let Some(log) = log.as_deref_mut() {
             log.push(format!(
                 "{:?} #{} {} pre={} near={:?} chrome={} score={} {:?}",
