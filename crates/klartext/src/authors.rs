@@ -1170,7 +1170,8 @@ pub fn clean_names(raw: &str, structured: bool, not_authors: &[String]) -> Vec<S
             break;
         }
     }
-    // A value that is all lowercase handle survives as is when structured.
+    // A one-word value from markup survives as it is (a handle like
+    // "user3080392", "fri.juli"), unless it is a lead, a date or a role.
     if out.is_empty() && structured {
         let v = raw.trim();
         let k = fold(v);
@@ -1184,6 +1185,16 @@ pub fn clean_names(raw: &str, structured: bool, not_authors: &[String]) -> Vec<S
             && !GENERIC_NAMES.contains(&k.as_str())
             && !AGENCIES.contains(&k.as_str())
             && !not_authors.contains(&k)
+            && !v.ends_with([':', '：'])
+            && match classify_word(v, false, false, false, false) {
+                Word::Lead | Word::Role | Word::Conjunction | Word::Affiliation => false,
+                // "Posted", "June" are no handles; "user3080392" is.
+                Word::Time => {
+                    v.chars().any(|c| c.is_ascii_digit())
+                        && v.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                }
+                _ => true,
+            }
         {
             out.push(v.to_string());
         }
@@ -1423,6 +1434,9 @@ fn starts_with_lead(t: &str) -> bool {
                 | "reported"
                 | "story"
                 | "words"
+                | "gespeichert"
+                | "eingestellt"
+                | "veröffentlicht"
         ) && words
             .next()
             .is_some_and(|w| matches!(lower_no_colon(w).as_str(), "by" | "von" | "por" | "da")))
@@ -1497,7 +1511,9 @@ fn page_candidates(
                 if first.is_some_and(|f| CREDIT_LEADS.contains(&f.as_str())) {
                     continue;
                 }
-                let structured = kind >= Kind::Rel;
+                // An element that holds just one word is a name field
+                // (`<span class="author vcard">oz</span>`): as sure as markup.
+                let structured = kind >= Kind::Rel || raw.split_whitespace().count() == 1;
                 let names = clean_names(&raw, structured, not_authors);
                 if names.is_empty() || in_comments(dom, an, id, head) {
                     continue;

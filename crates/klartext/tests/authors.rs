@@ -180,3 +180,9 @@ fn month_names_inside_names_are_names_and_dates_are_not() {
         vec!["April Fulton", "Laura June Topolsky"]
     );
 }
+
+#[test]
+fn one_word_handle_in_an_author_field_is_kept_but_a_lead_is_not() {
+    let byline = r#"<p class="meta"><span class="posted">Posted</span> by <span class="author vcard">delta201</span></p>"#;
+    assert_eq!(authors_of(&page("", byline, "")), vec!["delta201"]);
+}
