@@ -612,6 +612,9 @@ const TRUSTED_BYLINE_SCORE: i32 = 5;
 /// A name found in this many candidates is the page's author more likely
 /// than a name found once.
 const REPEATED_BYLINE_COUNT: usize = 3;
+/// At most this many bylines are read from one page (the later steps
+/// compare them pairwise).
+const MAX_CANDIDATES: usize = 200;
 /// Co-author links follow each other within this many nodes.
 const CO_AUTHOR_MAX_GAP: u32 = 12;
 /// At most this many names come out of one byline.
@@ -1457,6 +1460,9 @@ fn page_candidates(
         if an.pre[i] == u32::MAX {
             continue;
         }
+        if out.len() >= MAX_CANDIDATES {
+            break; // bounded work on pages with thousands of author links
+        }
         match &dom.node(id).data {
             NodeData::Element(e) => {
                 if an.has(id, flag::SKIP) || an.chars[i] == 0 {
@@ -1705,9 +1711,6 @@ pub fn find_logged(
             {
                 dropped[y] = true;
             }
-        }
-        if x > 64 {
-            break; // bounded work on pages with very many author links
         }
     }
     let keys: Vec<String> = cands.iter().map(|c| fold(&c.names[0])).collect();
