@@ -201,12 +201,19 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         },
     );
 
+    let authors = crate::authors::find(
+        &dom,
+        &an,
+        &meta.author_meta,
+        meta.site_name.as_deref(),
+        title.as_deref(),
+    );
     let mut doc = Document {
         url: options.url.clone(),
         lang: meta.lang.clone(),
         site_name: meta.site_name.clone(),
         title,
-        authors: meta.authors.clone(),
+        authors,
         published: dates.published,
         modified: dates.modified,
         description: meta.description.clone(),

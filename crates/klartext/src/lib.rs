@@ -20,6 +20,7 @@
 #![allow(clippy::collapsible_match)]
 
 mod analyze;
+mod authors;
 pub mod dates;
 pub mod decode;
 pub mod document;
@@ -34,8 +35,9 @@ mod segment;
 mod select;
 mod textmode;
 
-pub use document::{Block, BlockKind, Comment, Document};
 #[doc(hidden)]
+pub use authors::debug_authors;
+pub use document::{Block, BlockKind, Comment, Document};
 pub use extract::debug_blocks;
 pub use render::{render, Format};
 #[doc(hidden)]

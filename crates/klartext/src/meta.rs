@@ -17,7 +17,8 @@ pub struct Meta {
     pub image: Option<String>,
     pub canonical: Option<String>,
     pub lang: Option<String>,
-    pub authors: Vec<String>,
+    /// What `<meta>` tags and JSON-LD say about the authors.
+    pub author_meta: crate::authors::AuthorMeta,
     pub published: Option<String>,
     pub modified: Option<String>,
     /// `articleBody` from JSON-LD: the last rescue of the cascade.
@@ -93,6 +94,7 @@ pub fn collect(dom: &Dom) -> Meta {
                 let Some(content) = el.attr("content") else {
                     continue;
                 };
+                m.author_meta.meta_tag(&key, content);
                 match key.as_str() {
                     "og:title" | "twitter:title" => set(&mut m.og_title, content),
                     "og:site_name" | "application-name" => set(&mut m.site_name, content),
@@ -102,13 +104,6 @@ pub fn collect(dom: &Dom) -> Meta {
                     "og:image" | "twitter:image" => set(&mut m.image, content),
                     "og:url" => set(&mut m.canonical, content),
                     "og:type" => set(&mut m.og_type, &content.to_ascii_lowercase()),
-                    "author" | "article:author" | "dc.creator" | "parsely-author"
-                    | "sailthru.author" => {
-                        let v = squash(content);
-                        if !v.is_empty() && !v.starts_with("http") && m.authors.is_empty() {
-                            m.authors.push(v);
-                        }
-                    }
                     "article:published_time"
                     | "datepublished"
                     | "date"
@@ -229,6 +224,7 @@ fn read_json_ld(text: &str, m: &mut Meta) {
                     }
                 }
                 let is_article = types.iter().any(|t| ARTICLE_TYPES.contains(t));
+                m.author_meta.json_ld(o, &types, is_article);
                 if !is_article {
                     continue;
                 }
@@ -248,11 +244,6 @@ fn read_json_ld(text: &str, m: &mut Meta) {
                     if let Some(d) = o.get("dateModified").and_then(|h| h.as_str()) {
                         set(&mut m.modified, d);
                     }
-                    if m.authors.is_empty() {
-                        if let Some(a) = o.get("author") {
-                            collect_names(a, &mut m.authors);
-                        }
-                    }
                 }
                 if let Some(p) = o
                     .get("publisher")
@@ -264,24 +255,6 @@ fn read_json_ld(text: &str, m: &mut Meta) {
             }
             _ => {}
         }
-    }
-}
-
-fn collect_names(v: &serde_json::Value, out: &mut Vec<String>) {
-    match v {
-        serde_json::Value::String(s) => {
-            let s = squash(s);
-            if !s.is_empty() && !out.contains(&s) {
-                out.push(s);
-            }
-        }
-        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_names(x, out)),
-        serde_json::Value::Object(o) => {
-            if let Some(n) = o.get("name") {
-                collect_names(n, out);
-            }
-        }
-        _ => {}
     }
 }
 
