@@ -4,7 +4,7 @@
 //! Later stages ask these arrays instead of re-walking the tree, so every
 //! rule costs O(1) per element.
 
-use crate::dom::{Dom, NodeData, NodeId, NONE};
+use crate::dom::{Dom, NodeData, NodeId, DOCUMENT, NONE};
 use crate::patterns::*;
 
 /// Flags of one element, set from its own tag and attributes.
@@ -654,8 +654,48 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
             }
         }
     }
+    // Rule `most-of-the-page-is-not-chrome`: a box named like a side column
+    // (`div.sidebar-container` wrapping a theme's whole content column) that
+    // holds most of the page's prose is the page's frame, not a sidebar:
+    // real sidebars never carry most of the text. Only side-column names:
+    // other chrome names on a big box (`#evolve-shared-history` read as a
+    // share bar) mark sub-sections too, and are left to the cascade.
+    let prose = |i: usize| a.chars[i].saturating_sub(a.link_chars[i]);
+    let page_prose = prose(DOCUMENT as usize);
+    if page_prose > 0 {
+        for i in 0..a.flags.len() {
+            if a.flags[i] & flag::CHROME != 0
+                && a.chrome_why[i] == Some(ChromeWhy::ClassOrId)
+                && prose(i) as f32 >= page_prose as f32 * FRAME_MIN_PROSE_SHARE
+                && named_side_column(dom, i as NodeId)
+            {
+                a.flags[i] &= !flag::CHROME;
+                a.chrome_why[i] = None;
+            }
+        }
+    }
     a
 }
+
+/// Is `id` named like a side column (`sidebar-container`, `left-rail`)?
+fn named_side_column(dom: &Dom, id: NodeId) -> bool {
+    let Some(el) = dom.element(id) else {
+        return false;
+    };
+    let mut hit = false;
+    for attr in ["class", "id"] {
+        if let Some(v) = el.attr(attr) {
+            for_each_token(v, |t| {
+                hit |= SIDE_COLUMN_PREFIXES.iter().any(|p| t.starts_with(p));
+            });
+        }
+    }
+    hit
+}
+
+/// A box named like chrome that holds this share of the page's prose is the
+/// page's frame (rule `most-of-the-page-is-not-chrome`).
+pub const FRAME_MIN_PROSE_SHARE: f32 = 0.6;
 
 /// An element with both a chrome and an article-container name
 /// (`<div class="post has-comments">`) counts as content once it holds this

@@ -645,3 +645,6 @@ pub fn word_list(file: &'static str) -> impl Iterator<Item = &'static str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
+
+/// Name prefixes of a side column (rule `most-of-the-page-is-not-chrome`).
+pub const SIDE_COLUMN_PREFIXES: &[&str] = &["sidebar", "aside", "rail"];

@@ -136,6 +136,46 @@ fn a_frame_named_like_a_sidebar_that_holds_the_body_is_kept() {
 }
 
 #[test]
+fn a_side_column_name_on_the_box_with_most_of_the_text_is_not_chrome() {
+    // Rule `most-of-the-page-is-not-chrome`: the headline stands outside, the
+    // article's own box has no body-container name, and the theme's content
+    // column is called `sidebar-container`. A real sidebar beside it stays out.
+    // The author's long bio under the headline is what scoring finds without
+    // the rule.
+    let bio: String = [
+        "the author's first ferry",
+        "the author's early years",
+        "the author's books",
+    ]
+    .iter()
+    .map(|t| prose(t))
+    .collect();
+    let body: String = [
+        "the new ferry",
+        "the timetable",
+        "the fares",
+        "the crew",
+        "the winter service",
+        "the bicycle deck",
+        "the harbour works",
+    ]
+    .iter()
+    .map(|t| prose(t))
+    .collect();
+    let html = format!(
+        "<html><body><header><h1>The ferry returns</h1><div>{bio}</div></header>\
+         <div class=\"sidebar-container\"><div class=\"lr-content\">{body}</div></div>\
+         <div class=\"sidebar\"><p>Most read: <a href=\"/a\">Ten things to do this weekend</a></p></div>\
+         </body></html>"
+    );
+    let text = text_of(&html);
+    for t in ["the new ferry", "the harbour works"] {
+        assert!(text.contains(t), "{t:?} missing: {text}");
+    }
+    assert!(!text.contains("Most read"), "{text}");
+}
+
+#[test]
 fn labelled_link_lines_and_photo_credits_are_dropped() {
     // Rules `labelled-link-line` and `photo-credit-line`.
     let html = format!(
