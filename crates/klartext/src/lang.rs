@@ -7,7 +7,7 @@
 
 /// Text beyond this many bytes does not change the verdict; cutting it keeps
 /// detection cheap on long pages.
-const SAMPLE_BYTES: usize = 1024;
+const SAMPLE_BYTES: usize = 512;
 /// Below this many bytes of text the detector is not trusted over a
 /// declaration.
 const MIN_TRUSTED_BYTES: usize = 200;
