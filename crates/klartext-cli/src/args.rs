@@ -53,8 +53,8 @@ pub struct SingleArgs {
     #[arg(value_name = "PAGE")]
     pub input: Option<PathBuf>,
 
-    /// Output format: plain text, Markdown (title, headings, lists), or the
-    /// whole Document as JSON.
+    /// Output format: plain text, Markdown (title, headings, lists), the
+    /// whole Document as JSON, a small HTML article, or TEI XML.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
 
@@ -145,6 +145,11 @@ pub enum OutputFormat {
     Markdown,
     /// The whole Document (metadata, blocks, text) as one JSON object.
     Json,
+    /// A small HTML article: kicker, title, teaser, byline, body, comments.
+    Html,
+    /// TEI XML: the metadata in the header, the body and comments as text.
+    #[value(alias = "tei")]
+    Xml,
 }
 
 impl From<OutputFormat> for klartext::Format {
@@ -153,6 +158,8 @@ impl From<OutputFormat> for klartext::Format {
             OutputFormat::Text => klartext::Format::Text,
             OutputFormat::Markdown => klartext::Format::Markdown,
             OutputFormat::Json => klartext::Format::Json,
+            OutputFormat::Html => klartext::Format::Html,
+            OutputFormat::Xml => klartext::Format::Xml,
         }
     }
 }
@@ -173,6 +180,8 @@ mod tests {
             ("text", OutputFormat::Text),
             ("markdown", OutputFormat::Markdown),
             ("json", OutputFormat::Json),
+            ("html", OutputFormat::Html),
+            ("xml", OutputFormat::Xml),
         ] {
             let engine: klartext::Format = name.parse().unwrap();
             assert_eq!(engine, klartext::Format::from(f));

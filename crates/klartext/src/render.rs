@@ -8,6 +8,10 @@ pub enum Format {
     Text,
     Markdown,
     Json,
+    /// A small self-contained HTML article (`<article>` with the parts).
+    Html,
+    /// TEI XML (header with the metadata, body with the blocks).
+    Xml,
 }
 
 impl std::str::FromStr for Format {
@@ -17,8 +21,10 @@ impl std::str::FromStr for Format {
             "text" | "txt" | "plain" => Ok(Format::Text),
             "markdown" | "md" => Ok(Format::Markdown),
             "json" => Ok(Format::Json),
+            "html" => Ok(Format::Html),
+            "xml" | "tei" | "xmltei" => Ok(Format::Xml),
             other => Err(format!(
-                "unknown format '{other}': use text, markdown or json"
+                "unknown format '{other}': use text, markdown, json, html or xml"
             )),
         }
     }
@@ -30,7 +36,194 @@ pub fn render(doc: &Document, format: Format) -> String {
         Format::Text => to_text(doc),
         Format::Markdown => to_markdown(doc),
         Format::Json => to_json(doc),
+        Format::Html => to_html(doc),
+        Format::Xml => to_tei(doc),
     }
+}
+
+/// Escape text for HTML and XML content and attribute values.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Characters XML 1.0 forbids (C0 controls but tab and newlines).
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Blocks as HTML elements, consecutive list items in one list.
+fn blocks_html(doc: &Document, out: &mut String) {
+    let mut in_list = false;
+    for b in &doc.blocks {
+        let is_list = b.kind == BlockKind::ListItem;
+        if in_list && !is_list {
+            out.push_str("</ul>\n");
+        }
+        if is_list && !in_list {
+            out.push_str("<ul>\n");
+        }
+        in_list = is_list;
+        let t = esc(&b.text);
+        match b.kind {
+            BlockKind::Heading => {
+                let l = b.level.unwrap_or(2).clamp(2, 6);
+                out.push_str(&format!("<h{l}>{t}</h{l}>\n"));
+            }
+            BlockKind::ListItem => out.push_str(&format!("<li>{t}</li>\n")),
+            BlockKind::Quote => out.push_str(&format!("<blockquote><p>{t}</p></blockquote>\n")),
+            BlockKind::Code => out.push_str(&format!("<pre><code>{t}</code></pre>\n")),
+            BlockKind::ImageCaption => out.push_str(&format!("<figcaption>{t}</figcaption>\n")),
+            BlockKind::Paragraph => out.push_str(&format!("<p>{t}</p>\n")),
+            BlockKind::Table => {
+                out.push_str("<table>\n");
+                for row in b.text.lines() {
+                    out.push_str("<tr>");
+                    for cell in row.split('\t') {
+                        out.push_str(&format!("<td>{}</td>", esc(cell)));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</table>\n");
+            }
+        }
+    }
+    if in_list {
+        out.push_str("</ul>\n");
+    }
+}
+
+/// The Document as a small HTML article: kicker, title, teaser and byline
+/// in a `<header>`, the body blocks, the comments in a `<section>`.
+pub fn to_html(doc: &Document) -> String {
+    let mut out = String::from("<article>\n<header>\n");
+    if let Some(k) = &doc.kicker {
+        out.push_str(&format!("<p class=\"kicker\">{}</p>\n", esc(k)));
+    }
+    if let Some(t) = &doc.title {
+        out.push_str(&format!("<h1>{}</h1>\n", esc(t)));
+    }
+    if let Some(t) = &doc.teaser {
+        out.push_str(&format!("<p class=\"teaser\">{}</p>\n", esc(t)));
+    }
+    let byline = byline(doc);
+    if !byline.is_empty() {
+        out.push_str(&format!("<p class=\"byline\">{}</p>\n", esc(&byline)));
+    }
+    out.push_str("</header>\n");
+    blocks_html(doc, &mut out);
+    if !doc.comments.is_empty() {
+        out.push_str("<section class=\"comments\">\n");
+        for c in &doc.comments {
+            out.push_str("<article class=\"comment\">");
+            if let Some(a) = &c.author {
+                out.push_str(&format!("<p class=\"author\">{}</p>", esc(a)));
+            }
+            out.push_str(&format!("<p>{}</p></article>\n", esc(&c.text)));
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</article>");
+    out
+}
+
+/// The Document as TEI XML: metadata in the `teiHeader`, the body in
+/// `text/body/div[@type=entry]`, comments in `div[@type=comments]`.
+pub fn to_tei(doc: &Document) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<teiHeader>\n<fileDesc>\n<titleStmt>\n",
+    );
+    if let Some(t) = &doc.title {
+        out.push_str(&format!("<title type=\"main\">{}</title>\n", esc(t)));
+    }
+    for a in &doc.authors {
+        out.push_str(&format!("<author>{}</author>\n", esc(a)));
+    }
+    out.push_str("</titleStmt>\n<publicationStmt>\n");
+    if let Some(s) = &doc.site_name {
+        out.push_str(&format!("<publisher>{}</publisher>\n", esc(s)));
+    }
+    if let Some(d) = &doc.published {
+        out.push_str(&format!("<date when=\"{}\">{}</date>\n", esc(d), esc(d)));
+    }
+    if let Some(u) = doc.canonical_url.as_ref().or(doc.url.as_ref()) {
+        out.push_str(&format!("<idno type=\"URL\">{}</idno>\n", esc(u)));
+    }
+    out.push_str("</publicationStmt>\n<sourceDesc>\n<bibl>");
+    let bibl: Vec<&str> = [&doc.title, &doc.site_name, &doc.published]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    out.push_str(&esc(&bibl.join(", ")));
+    out.push_str("</bibl>\n</sourceDesc>\n</fileDesc>\n");
+    if let Some(l) = &doc.lang {
+        out.push_str(&format!(
+            "<profileDesc>\n<langUsage>\n<language ident=\"{}\"/>\n</langUsage>\n</profileDesc>\n",
+            esc(l)
+        ));
+    }
+    out.push_str("</teiHeader>\n<text>\n<body>\n<div type=\"entry\">\n");
+    for (tag, value) in [("kicker", &doc.kicker), ("teaser", &doc.teaser)] {
+        if let Some(v) = value {
+            out.push_str(&format!("<p rend=\"{tag}\">{}</p>\n", esc(v)));
+        }
+    }
+    let mut in_list = false;
+    for b in &doc.blocks {
+        let is_list = b.kind == BlockKind::ListItem;
+        if in_list && !is_list {
+            out.push_str("</list>\n");
+        }
+        if is_list && !in_list {
+            out.push_str("<list>\n");
+        }
+        in_list = is_list;
+        let t = esc(&b.text);
+        match b.kind {
+            BlockKind::Heading => out.push_str(&format!("<head>{t}</head>\n")),
+            BlockKind::ListItem => out.push_str(&format!("<item>{t}</item>\n")),
+            BlockKind::Quote => out.push_str(&format!("<quote>{t}</quote>\n")),
+            BlockKind::Code => out.push_str(&format!("<code>{t}</code>\n")),
+            BlockKind::ImageCaption => out.push_str(&format!("<p rend=\"caption\">{t}</p>\n")),
+            BlockKind::Paragraph => out.push_str(&format!("<p>{t}</p>\n")),
+            BlockKind::Table => {
+                out.push_str("<table>\n");
+                for row in b.text.lines() {
+                    out.push_str("<row>");
+                    for cell in row.split('\t') {
+                        out.push_str(&format!("<cell>{}</cell>", esc(cell)));
+                    }
+                    out.push_str("</row>\n");
+                }
+                out.push_str("</table>\n");
+            }
+        }
+    }
+    if in_list {
+        out.push_str("</list>\n");
+    }
+    out.push_str("</div>\n");
+    if !doc.comments.is_empty() {
+        out.push_str("<div type=\"comments\">\n");
+        for c in &doc.comments {
+            out.push_str("<div type=\"comment\">");
+            if let Some(a) = &c.author {
+                out.push_str(&format!("<fw type=\"author\">{}</fw>", esc(a)));
+            }
+            out.push_str(&format!("<p>{}</p></div>\n", esc(&c.text)));
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("</body>\n</text>\n</TEI>");
+    out
 }
 
 /// The body as plain text, paragraphs separated by one blank line.

@@ -652,3 +652,34 @@ fn ten_thousand_nested_divs_give_a_document() {
     let unclosed = "<div>".repeat(depth);
     let _ = run(unclosed.as_bytes());
 }
+
+#[test]
+fn html_and_tei_renderings_carry_the_parts_escaped() {
+    let doc = run(EXAMPLE);
+    let html = render(&doc, Format::Html);
+    assert!(html.starts_with("<article>"));
+    assert!(html.contains("<p class=\"kicker\">Urban gardening</p>"));
+    assert!(html.contains("<h1>Berlin libraries to lend garden tools and seeds from April</h1>"));
+    assert!(html.contains("<h2>What can be borrowed</h2>"));
+    assert!(html.contains("<ul>\n<li>spades, forks and rakes"));
+    // Quotes in the text are escaped, never raw page markup.
+    assert!(html.contains("&quot;Many people in the city"));
+    let tei = render(&doc, Format::Xml);
+    assert!(tei.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">"
+    ));
+    assert!(tei.contains("<title type=\"main\">Berlin libraries"));
+    assert!(tei.contains("<author>Hanna Vogt</author>"));
+    assert!(tei.contains("<language ident=\"en\"/>"));
+    assert!(tei.contains("<head>What can be borrowed</head>"));
+    assert!(tei.contains("<list>\n<item>spades"));
+    assert!(tei.ends_with("</TEI>"));
+    // Every opened element is closed: a crude well-formedness check.
+    for tag in ["TEI", "teiHeader", "text", "body", "list", "div"] {
+        assert_eq!(
+            tei.matches(&format!("<{tag}>")).count() + tei.matches(&format!("<{tag} ")).count(),
+            tei.matches(&format!("</{tag}>")).count(),
+            "{tag}"
+        );
+    }
+}
