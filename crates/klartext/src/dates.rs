@@ -590,6 +590,9 @@ enum Source {
     Url,
     /// A date in the text near the headline.
     Text,
+    /// A short line anywhere on the page whose words say what the date is
+    /// (`Erschienen am: 01.11.2023`, `last edited 2019-11-10`).
+    Labelled,
 }
 
 /// One date the page offers.
@@ -716,6 +719,9 @@ const ITEMPROP_DATES: &[(&str, Kind)] = &[
     ("datecreated", Kind::Published),
     ("uploaddate", Kind::Published),
     ("datemodified", Kind::Modified),
+    // `itemprop="dateUpdate"` / `dateUpdated`: an encyclopedia entry's last
+    // revision, not a schema.org name but common.
+    ("dateupdate", Kind::Modified),
 ];
 
 /// Class/id tokens of an element that shows a date: the byline's date and
@@ -1059,6 +1065,8 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
                 if let Some(e) = date_element_of(dom, an, id, t, &done) {
                     done.push(e);
                     read_date_element(dom, an, e, anchor, &mut text, c);
+                } else {
+                    read_labelled_line(dom, an, id, t, anchor, &mut text, c);
                 }
                 continue;
             }
@@ -1242,6 +1250,182 @@ fn read_date_element(
             c,
         );
     }
+}
+
+/// A labelled date line has at most this many characters ...
+const LABELLED_LINE_MAX_CHARS: usize = 160;
+/// ... and a label standing before it in its own element (`<dt>Datum</dt>
+/// <dd>12.01.2017</dd>`) at most this many.
+const LABEL_MAX_CHARS: u32 = 40;
+/// Ranks of a labelled date by zone: in the article, in a page footer, in a
+/// side column.
+const RANK_LABELLED_ARTICLE: u8 = 0;
+const RANK_LABELLED_FOOTER: u8 = 1;
+const RANK_LABELLED_ASIDE: u8 = 2;
+
+/// Labels (lowercase; matched at the start of a word) that call the date
+/// after or around them the publication date.
+const PUBLISHED_LABELS: &[&str] = &[
+    "veröffentlicht",
+    "erschienen",
+    "erstellt",
+    "gepostet",
+    "geschrieben",
+    "verfasst",
+    "publiziert",
+    "wurde am",
+    "datum",
+    "published",
+    "posted",
+    "date",
+    "publié",
+    "mise en ligne",
+    "publicado",
+    "publicada",
+    "fecha",
+    "pubblicato",
+    "gepubliceerd",
+];
+
+/// Labels that call the date a later revision of the page (`Stand:`,
+/// `Letzte Änderung`, `last edited`, `Mis à jour`).
+const MODIFIED_LABELS: &[&str] = &[
+    "last edited",
+    "last modified",
+    "last updated",
+    "updated",
+    "zuletzt",
+    "stand:",
+    "stand vom",
+    "aktualisiert",
+    "geändert",
+    "letzte änderung",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "aggiornato",
+    "bijgewerkt",
+];
+
+/// The kind a label in `s` (lowercase) gives, if it holds one at the start
+/// of a word; an update label wins (`Erstellt: …, zuletzt geändert: …`
+/// is read date by date by [`read_line`] anyway).
+fn label_kind(s: &str) -> Option<Kind> {
+    let at_word = |table: &[&str]| {
+        table.iter().any(|l| {
+            s.match_indices(l).any(|(i, _)| {
+                !s[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+        })
+    };
+    if at_word(MODIFIED_LABELS) {
+        Some(Kind::Modified)
+    } else if at_word(PUBLISHED_LABELS) {
+        Some(Kind::Published)
+    } else {
+        None
+    }
+}
+
+/// Whether node `n` is a text of white space only.
+fn is_blank_text(dom: &Dom, n: NodeId) -> bool {
+    matches!(&dom.node(n).data, NodeData::Text(t) if t.trim().is_empty())
+}
+
+/// The kind named by a short label just before text node `t` or before its
+/// element: `<dt>Datum</dt><dd>…</dd>`, `<p class="title">Mise en
+/// ligne</p><p>…</p>`, `wurde am <nobr>19. Mai 2010</nobr>`.
+fn label_before(dom: &Dom, an: &Analysis, t: NodeId, text: &mut String) -> Option<Kind> {
+    let mut n = t;
+    for _ in 0..2 {
+        let mut p = dom.node(n).prev;
+        while p != NONE && is_blank_text(dom, p) {
+            p = dom.node(p).prev;
+        }
+        if p != NONE {
+            text.clear();
+            match &dom.node(p).data {
+                NodeData::Text(s) => {
+                    let tail: String = s.chars().rev().take(LABEL_MAX_CHARS as usize).collect();
+                    text.extend(tail.chars().rev());
+                }
+                NodeData::Element(_) if an.chars[p as usize] <= LABEL_MAX_CHARS => {
+                    dom.text_of(p, text);
+                }
+                _ => return None,
+            }
+            return label_kind(&text.to_lowercase());
+        }
+        n = dom.node(n).parent;
+        if n == NONE || dom.node(n).first_child != dom.node(n).last_child {
+            // Only an element that holds nothing but this text passes the
+            // look-back on to its own previous sibling.
+            return None;
+        }
+    }
+    None
+}
+
+/// Rule `labelled-date-line`: a short line that names its date (`Erschienen
+/// am: 01.11.2023`, `Dieser Artikel wurde am 14. Dezember 2015 … von`,
+/// `Stand: 09.10.2017`, `<dt>Datum</dt><dd>12.01.2017</dd>`, `last edited
+/// 2019-11-10`) anywhere on the page except readers' comments: in page
+/// footers and side boxes these are often the only date a page gives. Such
+/// dates are a last resort (see [`reconcile`]).
+fn read_labelled_line(
+    dom: &Dom,
+    an: &Analysis,
+    t: NodeId,
+    s: &str,
+    anchor: NodeId,
+    text: &mut String,
+    c: &mut Collector,
+) {
+    if s.len() > LABELLED_LINE_MAX_CHARS * 4
+        || s.bytes()
+            .filter(u8::is_ascii_digit)
+            .take(DATE_MIN_DIGITS)
+            .count()
+            < DATE_MIN_DIGITS
+    {
+        return;
+    }
+    let trimmed = s.trim();
+    if trimmed.chars().count() > LABELLED_LINE_MAX_CHARS {
+        return;
+    }
+    let p = dom.node(t).parent;
+    if p == NONE || an.pre[p as usize] == u32::MAX || an.has(p, flag::SKIP) {
+        return;
+    }
+    let lower = trimmed.to_lowercase();
+    if lower.contains('©') || lower.contains("copyright") {
+        return;
+    }
+    let Some(kind) = label_kind(&lower).or_else(|| label_before(dom, an, t, text)) else {
+        return;
+    };
+    let rank = match zone_of(dom, an, p, anchor) {
+        Zone::Comments => return,
+        Zone::Article => RANK_LABELLED_ARTICLE,
+        Zone::Footer => RANK_LABELLED_FOOTER,
+        Zone::OtherArticles => RANK_LABELLED_ASIDE,
+    };
+    c.group = dom
+        .element(p)
+        .map_or(0, |e| group_of(&e.name.local, e.attr("class")));
+    read_line(
+        trimmed,
+        kind,
+        Source::Labelled,
+        rank,
+        an.pre[p as usize],
+        Context::FreeText,
+        c,
+    );
 }
 
 /// The hash of an element's tag and class (see [`Found::group`]).
@@ -1432,7 +1616,8 @@ fn scan_json_keys(text: &str, c: &mut Collector) {
 }
 
 /// The date in a URL path: `/2023/03/24/`, `/2023-03-24-title`,
-/// `/20230324/`, `/2023/3/24/`.
+/// `/20230324/`, `/2023/3/24/`; failing those, a day-first date
+/// (`/meldungen/29-10-2021`, `/~02-01-2022-title`, rule `url-day-first`).
 pub fn url_date(url: &str) -> Option<Ymd> {
     // Only the path: hosts and query strings hold other numbers.
     let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
@@ -1440,6 +1625,53 @@ pub fn url_date(url: &str) -> Option<Ymd> {
     let path = path.split(['?', '#']).next().unwrap_or("");
     let mut toks = Vec::new();
     tokenize(path, &mut toks);
+    url_date_year_first(&toks).or_else(|| url_date_day_first(&toks))
+}
+
+/// Rule `url-day-first`: many European CMSs put the day first in a path
+/// (`/29-10-2021`, `/02.01.2022-title`). The year must have four digits and
+/// the separators must match; a first part of at most 12 is still read as
+/// the day unless the second part cannot be a month.
+fn url_date_day_first(toks: &[Tok]) -> Option<Ymd> {
+    for i in 0..toks.len() {
+        let Tok::Num(a, an) = toks[i] else { continue };
+        // Not the tail of a longer number run (`1-2-3-2021`).
+        let tail = i >= 2
+            && matches!(toks[i - 1], Tok::Sep('.' | '-' | '_'))
+            && matches!(toks[i - 2], Tok::Num(..));
+        if an > 2 || tail {
+            continue;
+        }
+        if let (
+            Some(Tok::Sep(s1)),
+            Some(Tok::Num(b, bn)),
+            Some(Tok::Sep(s2)),
+            Some(Tok::Num(y, 4)),
+        ) = (
+            toks.get(i + 1),
+            toks.get(i + 2),
+            toks.get(i + 3),
+            toks.get(i + 4),
+        ) {
+            if s1 != s2 || !matches!(s1, '-' | '.' | '_') || *bn > 2 {
+                continue;
+            }
+            if matches!((toks.get(i + 5), toks.get(i + 6)), (Some(Tok::Sep(s3)), Some(Tok::Num(..))) if s3 == s1)
+            {
+                continue; // `01-02-2022-3`: part of a longer number run
+            }
+            let (d, m) = if *b > 12 { (*b, a) } else { (a, *b) };
+            if let Some(x) = Ymd::new(*y, m, d) {
+                if x.y >= MIN_YEAR {
+                    return Some(x);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn url_date_year_first(toks: &[Tok]) -> Option<Ymd> {
     for i in 0..toks.len() {
         let Tok::Num(v, n) = toks[i] else { continue };
         if n == 8 {
@@ -1594,7 +1826,7 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
         found
             .iter()
             .filter(|f| f.kind == kind && f.source == source)
-            .filter(|f| f.source != Source::Visible || !listed(f))
+            .filter(|f| !matches!(f.source, Source::Visible | Source::Labelled) || !listed(f))
             .min_by_key(|f| (f.rank, distance(f.pos, headline_pos)))
     };
     let near_headline = |f: &Found| -> bool {
@@ -1627,9 +1859,11 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
     // The byline shows a date that the page itself calls an update
     // ("Updated …", `class="updated"`): the original date stays.
     let shows_update = |b: &Found| {
-        found
-            .iter()
-            .any(|f| f.kind == Kind::Modified && f.source != Source::Stated && f.date == b.date)
+        found.iter().any(|f| {
+            f.kind == Kind::Modified
+                && matches!(f.source, Source::Visible | Source::Text)
+                && f.date == b.date
+        })
     };
     let published = match (byline, url, stated) {
         (Some(b), _, Some(s)) if !same_day(b, s) && (next_day(b, s) || !shows_update(b)) => Some(b),
@@ -1641,9 +1875,11 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
     .or_else(|| best(Kind::Published, Source::Visible))
     .or(url)
     .or_else(|| first_of_thread(found, headline_pos))
-    .or_else(|| best(Kind::Published, Source::Text));
-    let modified =
-        best(Kind::Modified, Source::Stated).or_else(|| best(Kind::Modified, Source::Visible));
+    .or_else(|| best(Kind::Published, Source::Text))
+    .or_else(|| best(Kind::Published, Source::Labelled));
+    let modified = best(Kind::Modified, Source::Stated)
+        .or_else(|| best(Kind::Modified, Source::Visible))
+        .or_else(|| best(Kind::Modified, Source::Labelled));
     // Rule `update-as-last-resort`: a page that gives only an update date
     // ("Updated July 9, 2025") has no earlier date to offer; that date is
     // the best estimate of when its text appeared.

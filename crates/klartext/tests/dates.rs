@@ -280,3 +280,105 @@ fn only_an_update_date_serves_as_the_date() {
         Some("2023-07-09")
     );
 }
+
+/// A page whose only dates stand after the article, in `tail` (a footer or
+/// a side column), beyond the text read near the headline.
+fn page_with_tail(tail: &str) -> String {
+    format!(
+        "<html><head><title>Bridge vote</title></head><body>\
+         <article><h1>Bridge vote</h1>{BODY}{BODY}{BODY}{BODY}</article>{tail}</body></html>"
+    )
+}
+
+#[test]
+fn a_labelled_date_line_in_the_footer_is_a_last_resort() {
+    let footer = "<footer><p>Letzte Änderung: 31.10.2023 - 14:49:39</p>\
+        <p>Erschienen am: 01.11.2023</p><p>© 2023 Town News</p></footer>";
+    let doc = extract(page_with_tail(footer).as_bytes(), &options());
+    assert_eq!(doc.published.as_deref(), Some("2023-11-01"));
+    assert_eq!(
+        doc.modified.as_deref(),
+        None,
+        "earlier than the publication"
+    );
+    // The same line after a post, with the label around the date.
+    let footer = "<div class=\"post-footer\">Dieser Artikel wurde am 14. Dezember 2015 \
+        um 14:48 von <a href='/a'>Jane</a> veröffentlicht.</div>";
+    assert_eq!(
+        published(&page_with_tail(footer), &options()).as_deref(),
+        Some("2015-12-14")
+    );
+    // An unlabelled date there says nothing.
+    let footer = "<footer><p>01.11.2023</p></footer>";
+    assert_eq!(published(&page_with_tail(footer), &options()), None);
+}
+
+#[test]
+fn a_label_in_the_element_before_the_date_counts() {
+    let aside = "<aside class=\"sidebar\"><dl><dt>Datum</dt> <dd>12.01.2017</dd>\
+        <dt>Kategorie</dt><dd>CAD</dd></dl></aside>";
+    assert_eq!(
+        published(&page_with_tail(aside), &options()).as_deref(),
+        Some("2017-01-12")
+    );
+    let aside = "<aside class=\"sidebar\"><dl><dt>Preis</dt> <dd>12.01.2017</dd></dl></aside>";
+    assert_eq!(published(&page_with_tail(aside), &options()), None);
+}
+
+#[test]
+fn a_page_revision_line_dates_a_page_without_other_dates() {
+    let footer = "<footer><p class=\"print\">[Stand: 09.10.2017, 01:40 Uhr]</p></footer>";
+    let doc = extract(page_with_tail(footer).as_bytes(), &options());
+    assert_eq!(doc.published.as_deref(), Some("2017-10-09"));
+    assert_eq!(doc.modified.as_deref(), Some("2017-10-09"));
+    // Any stated date wins over it.
+    let html = page_with_tail(footer).replace(
+        "</head>",
+        "<meta property=\"article:published_time\" content=\"2017-03-24\"></head>",
+    );
+    assert_eq!(published(&html, &options()).as_deref(), Some("2017-03-24"));
+}
+
+#[test]
+fn labelled_dates_in_comments_are_ignored() {
+    let comments = "<section class=\"comments\"><div class=\"comment\">\
+        <p>Veröffentlicht am 02.04.2023</p><p>Great news!</p></div></section>";
+    assert_eq!(published(&page_with_tail(comments), &options()), None);
+}
+
+#[test]
+fn day_first_dates_in_urls() {
+    for (url, want) in [
+        (
+            "https://example.org/meldungen/29-10-2021",
+            Some("2021-10-29"),
+        ),
+        (
+            "https://example.org/presse/detail/~02-01-2022-land-zahlte-rund",
+            Some("2022-01-02"),
+        ),
+        ("https://example.org/item/1-02-03-2021", None),
+        ("https://example.org/2021-10-29/", Some("2021-10-29")),
+    ] {
+        let options = Options {
+            url: Some(url.to_string()),
+            ..options()
+        };
+        assert_eq!(
+            published(&page("", "", ""), &options).as_deref(),
+            want,
+            "{url}"
+        );
+    }
+}
+
+#[test]
+fn itemprop_date_update_is_a_revision_date() {
+    let head = r#"<meta itemprop="dateUpdate" content="2020-02-14 10:47:36">"#;
+    let doc = extract(page(head, "", "").as_bytes(), &options());
+    assert_eq!(doc.modified.as_deref(), Some("2020-02-14 10:47:36"));
+    assert_eq!(
+        doc.published.as_deref().map(|d| &d[..10]),
+        Some("2020-02-14")
+    );
+}
