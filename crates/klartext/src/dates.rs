@@ -296,6 +296,35 @@ const MONTH_NAMES: &[(&str, u8)] = &[
     ("maret", 3),
     ("agustus", 8),
     ("desember", 12),
+    // Arabic: the names from the Latin months (Egypt, the Gulf, North
+    // Africa), with and without hamza, and the one-word Syriac names of the
+    // Levant (`24 نيسان / أبريل 2020` writes both).
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
 ];
 
 /// Small words that stand between the parts of a written date and are
@@ -520,7 +549,8 @@ fn date_at(toks: &[Tok], i: usize, order: Order, ctx: Context) -> Option<(Ymd, u
                 return None;
             };
             let m = month_number(w)?;
-            let j = skip_seps(toks, j + 1, &['.', ',']);
+            let j = skip_second_month_name(toks, j + 1);
+            let j = skip_seps(toks, j, &['.', ',']);
             let j = skip_fillers(toks, j);
             let Some(Tok::Num(y, 4)) = toks.get(j) else {
                 return None;
@@ -540,6 +570,16 @@ fn date_at(toks: &[Tok], i: usize, order: Order, ctx: Context) -> Option<(Ymd, u
             Ymd::new(*y, u32::from(m), day).map(|x| (x, j + 1))
         }
         Tok::Sep(_) => None,
+    }
+}
+
+/// Rule `two-month-names`: Levantine Arabic pages name the month twice,
+/// Syriac and Latin (`24 نيسان / أبريل 2020`); the second name after a
+/// slash is skipped.
+fn skip_second_month_name(toks: &[Tok], j: usize) -> usize {
+    match (toks.get(j), toks.get(j + 1)) {
+        (Some(Tok::Sep('/')), Some(Tok::Word(w))) if month_number(w).is_some() => j + 2,
+        _ => j,
     }
 }
 
@@ -924,7 +964,7 @@ pub fn find(dom: &Dom, an: &Analysis, inputs: &Inputs) -> Dates {
         .and_then(Ymd::parse_iso)
         .unwrap_or_else(today);
     let order = match inputs.lang {
-        Some("en") => Order::MonthFirst,
+        Some("en") if !day_first_english(dom) => Order::MonthFirst,
         _ => Order::DayFirst,
     };
     let mut c = Collector {
@@ -947,6 +987,24 @@ pub fn find(dom: &Dom, an: &Analysis, inputs: &Inputs) -> Dates {
     }
     text_near_headline(dom, an, anchor, &mut c);
     reconcile(&c.found, (anchor != NONE).then(|| an.pre[anchor as usize]))
+}
+
+/// Regions whose English writes the day first (`02/10/2020` is 2 October).
+const DAY_FIRST_ENGLISH_REGIONS: &[&str] = &["gb", "uk", "au", "nz", "ie", "in", "za", "sg"];
+
+/// Rule `day-first-english`: `<html lang="en-GB">` (or en-AU, en-IN, …):
+/// numeric dates are read day first, as on the rest of the world's pages.
+fn day_first_english(dom: &Dom) -> bool {
+    let Some(el) = dom.find_first("html").and_then(|h| dom.element(h)) else {
+        return false;
+    };
+    let Some(lang) = el.attr("lang").or_else(|| el.attr("xml:lang")) else {
+        return false;
+    };
+    let lang = lang.trim().to_ascii_lowercase();
+    lang.strip_prefix("en")
+        .and_then(|r| r.strip_prefix(['-', '_']))
+        .is_some_and(|r| DAY_FIRST_ENGLISH_REGIONS.contains(&r))
 }
 
 /// The element showing the headline: the first visible heading whose text
@@ -1866,6 +1924,10 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
         })
     };
     let published = match (byline, url, stated) {
+        // Rule `url-and-metadata-agree`: two independent records of the
+        // first publication that agree beat a date shown near the
+        // headline (often a date the article's text mentions).
+        (_, Some(u), Some(s)) if u.date == s.date => Some(s),
         (Some(b), _, Some(s)) if !same_day(b, s) && (next_day(b, s) || !shows_update(b)) => Some(b),
         (_, Some(u), Some(s)) if u.date != s.date => Some(u),
         (_, _, Some(s)) => Some(s),

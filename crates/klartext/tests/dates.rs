@@ -382,3 +382,47 @@ fn itemprop_date_update_is_a_revision_date() {
         Some("2020-02-14")
     );
 }
+
+#[test]
+fn arabic_month_names() {
+    let before = "<p>الأربعاء، 07 أكتوبر 2020 - 12:09 م</p>";
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2020-10-07")
+    );
+    // Levantine pages name the month twice.
+    let before = "<p>تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً</p>";
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2020-04-24")
+    );
+}
+
+#[test]
+fn british_english_reads_numeric_dates_day_first() {
+    let before = "<p class=\"date\">02/10/2020</p>";
+    let html = page("", before, "");
+    let gb = html.replacen("<html>", "<html lang=\"en-GB\">", 1);
+    assert_eq!(published(&gb, &options()).as_deref(), Some("2020-10-02"));
+    let us = html.replacen("<html>", "<html lang=\"en-US\">", 1);
+    assert_eq!(published(&us, &options()).as_deref(), Some("2020-02-10"));
+}
+
+#[test]
+fn url_and_metadata_that_agree_beat_a_date_in_the_text() {
+    let head = r#"<meta property="article:published_time" content="2015-12-12T05:00:37+00:00">"#;
+    let before = "<p>Seit dem 28.12.2012 gilt das Gesetz.</p>";
+    let with_url = Options {
+        url: Some("https://example.com/2015/12/12/gesetz/".to_string()),
+        ..options()
+    };
+    assert_eq!(
+        published(&page(head, before, ""), &with_url).as_deref(),
+        Some("2015-12-12")
+    );
+    // Without the URL the shown date stands (rule `byline-beats-metadata`).
+    assert_eq!(
+        published(&page(head, before, ""), &options()).as_deref(),
+        Some("2012-12-28")
+    );
+}
