@@ -633,6 +633,8 @@ enum Source {
     /// A short line anywhere on the page whose words say what the date is
     /// (`Erschienen am: 01.11.2023`, `last edited 2019-11-10`).
     Labelled,
+    /// A date key in a script's data (`"published_at":"2019-03-02T…"`).
+    Script,
 }
 
 /// One date the page offers.
@@ -986,7 +988,96 @@ pub fn find(dom: &Dom, an: &Analysis, inputs: &Inputs) -> Dates {
         }
     }
     text_near_headline(dom, an, anchor, &mut c);
-    reconcile(&c.found, (anchor != NONE).then(|| an.pre[anchor as usize]))
+    let headline_pos = (anchor != NONE).then(|| an.pre[anchor as usize]);
+    let dates = reconcile(&c.found, headline_pos);
+    if dates.published.is_some() {
+        return dates;
+    }
+    script_state_dates(dom, &mut c);
+    reconcile(&c.found, headline_pos)
+}
+
+/// Keys of a page's script data that carry the article's date, by trust:
+/// publication names, then creation names (lower is better).
+const SCRIPT_DATE_KEYS: &[(&str, u8)] = &[
+    ("datePublished", 0),
+    ("publishedDate", 0),
+    ("published_at", 0),
+    ("publishedAt", 0),
+    ("publishDate", 0),
+    ("publish_date", 0),
+    ("uploadDate", 1),
+    ("dateCreated", 1),
+    ("created_at", 2),
+    ("createdAt", 2),
+];
+/// Occurrences of one key looked at before giving up.
+const SCRIPT_KEY_MAX_HITS: usize = 16;
+/// Characters between a key and its value (`":"`, `\":\"`).
+const SCRIPT_KEY_GAP: usize = 6;
+
+/// Rule `script-state-date`: pages rendered by scripts (shops, review and
+/// event sites, single-page apps) state no date in their markup, but the
+/// data they render from holds it: `{"publishedDate":"2016-11-04T20:37:27Z"}`,
+/// `\"published_at\":\"2019-03-02T06:22:28+01:00\"`. Read only when the
+/// page gives no other date, so its cost falls on dateless pages alone; the
+/// first occurrence of a key in document order is the page's own item.
+fn script_state_dates(dom: &Dom, c: &mut Collector) {
+    let mut text = String::new();
+    let mut taken = [false; SCRIPT_DATE_KEYS.len()];
+    for id in 0..dom.nodes.len() as NodeId {
+        if dom.tag(id) != "script" {
+            continue;
+        }
+        text.clear();
+        for ch in dom.children(id) {
+            if let NodeData::Text(s) = &dom.node(ch).data {
+                text.push_str(s);
+            }
+        }
+        for (k, &(key, rank)) in SCRIPT_DATE_KEYS.iter().enumerate() {
+            if taken[k] {
+                continue;
+            }
+            for (at, _) in text.match_indices(key).take(SCRIPT_KEY_MAX_HITS) {
+                if let Some(d) = script_value_date(&text, at, key, c.order) {
+                    c.push(d, None, Kind::Published, Source::Script, rank, u32::MAX);
+                    taken[k] = true;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// The date that follows a quoted key at byte `at` of `text`, if any.
+fn script_value_date(text: &str, at: usize, key: &str, order: Order) -> Option<Ymd> {
+    if !text[..at].ends_with('"') {
+        return None;
+    }
+    let rest = &text[at + key.len()..];
+    if !rest.starts_with(['"', '\\']) {
+        return None;
+    }
+    let start = rest
+        .char_indices()
+        .take(SCRIPT_KEY_GAP + 1)
+        .find(|(_, ch)| ch.is_ascii_digit())?
+        .0;
+    if !rest[..start]
+        .chars()
+        .all(|ch| matches!(ch, '"' | '\\' | ':' | ' '))
+    {
+        return None;
+    }
+    let value = &rest[start..];
+    let end = value
+        .char_indices()
+        .find(|(_, ch)| !(ch.is_ascii_alphanumeric() || matches!(ch, ':' | '+' | '-' | '.')))
+        .map_or(value.len(), |(i, _)| i)
+        .min(40);
+    let value = value.get(..end)?;
+    first_date(value, order, Context::Machine)
 }
 
 /// Regions whose English writes the day first (`02/10/2020` is 2 October).
@@ -1938,7 +2029,8 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
     .or(url)
     .or_else(|| first_of_thread(found, headline_pos))
     .or_else(|| best(Kind::Published, Source::Text))
-    .or_else(|| best(Kind::Published, Source::Labelled));
+    .or_else(|| best(Kind::Published, Source::Labelled))
+    .or_else(|| best(Kind::Published, Source::Script));
     let modified = best(Kind::Modified, Source::Stated)
         .or_else(|| best(Kind::Modified, Source::Visible))
         .or_else(|| best(Kind::Modified, Source::Labelled));

@@ -426,3 +426,33 @@ fn url_and_metadata_that_agree_beat_a_date_in_the_text() {
         Some("2012-12-28")
     );
 }
+
+#[test]
+fn script_data_dates_a_page_without_other_dates() {
+    let tail = r#"<script type="application/json">{"review":{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05T20:39:47Z"}}</script>"#;
+    assert_eq!(
+        published(&page_with_tail(tail), &options()).as_deref(),
+        Some("2016-11-04")
+    );
+    // Escaped JSON inside a script string.
+    let tail = r#"<script>window.state = "{\"title\":\"x\",\"published_at\":\"2019-03-02T06:22:28+01:00\"}";</script>"#;
+    assert_eq!(
+        published(&page_with_tail(tail), &options()).as_deref(),
+        Some("2019-03-02")
+    );
+    // A publication name beats a creation name wherever it stands.
+    let tail = r#"<script>var a = {"createdAt":"2018-01-01T10:00:00Z","publishDate":"2018-02-02"};</script>"#;
+    assert_eq!(
+        published(&page_with_tail(tail), &options()).as_deref(),
+        Some("2018-02-02")
+    );
+    // A variable, not a data key.
+    let tail = r#"<script>var publishDate = "2018-02-02";</script>"#;
+    assert_eq!(published(&page_with_tail(tail), &options()), None);
+    // Any date the page states elsewhere wins.
+    let tail = r#"<footer><p>Erschienen am: 01.11.2023</p></footer><script>{"publishedDate":"2016-11-04"}</script>"#;
+    assert_eq!(
+        published(&page_with_tail(tail), &options()).as_deref(),
+        Some("2023-11-01")
+    );
+}
