@@ -1290,7 +1290,10 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             } else {
                 named
             };
-            let zone = zone_of(dom, an, id, anchor);
+            let zone = match zone_of(dom, an, id, anchor) {
+                Zone::OtherArticles if just_under_headline(an, id, anchor) => Zone::Article,
+                z => z,
+            };
             if matches!(zone, Zone::Comments | Zone::OtherArticles) {
                 continue;
             }
@@ -1360,6 +1363,22 @@ fn date_element_of(
     None
 }
 
+/// A date element this close after the headline (in elements) is its
+/// byline, whatever box holds it.
+const UNDER_HEADLINE_MAX: u32 = 8;
+
+/// Rule `byline-box-under-headline`: the meta line right under a headline
+/// often sits in a box named like navigation or a share bar (`<ul class="nav
+/// meta">`, `<div class="toolbar">`) that the page analysis counts as chrome;
+/// a date element there is still the article's.
+fn just_under_headline(an: &Analysis, id: NodeId, anchor: NodeId) -> bool {
+    if anchor == NONE {
+        return false;
+    }
+    let (p, h) = (an.pre[id as usize], an.pre[anchor as usize]);
+    p != u32::MAX && h != u32::MAX && p > h && p - h <= UNDER_HEADLINE_MAX
+}
+
 /// Read the dates of an element named as a date.
 fn read_date_element(
     dom: &Dom,
@@ -1374,7 +1393,10 @@ fn read_date_element(
     let named = kind_of_names(&[el.attr("class"), el.attr("id"), el.attr("itemprop")]);
     c.group = group_of(&el.name.local, el.attr("class"));
     {
-        let zone = zone_of(dom, an, id, anchor);
+        let zone = match zone_of(dom, an, id, anchor) {
+            Zone::OtherArticles if just_under_headline(an, id, anchor) => Zone::Article,
+            z => z,
+        };
         if matches!(zone, Zone::Comments | Zone::OtherArticles) {
             return;
         }

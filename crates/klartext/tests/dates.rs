@@ -456,3 +456,16 @@ fn script_data_dates_a_page_without_other_dates() {
         Some("2023-11-01")
     );
 }
+
+#[test]
+fn a_date_in_a_navigation_box_right_under_the_headline_is_the_byline() {
+    let html = format!(
+        "<html><head><title>Bridge vote</title></head><body>\
+         <article><h1>Bridge vote</h1><nav><ul class=\"nav meta\">\
+         <li><a href=\"/time/2020-10-13\">13 Oct 2020 18:29</a></li>\
+         <li><a href=\"/politics\">Politics</a></li></ul></nav>{BODY}</article>\
+         <nav><ul class=\"nav meta\"><li><a href=\"/x\">11 Oct 2020 10:00</a></li></ul></nav>\
+         </body></html>"
+    );
+    assert_eq!(published(&html, &options()).as_deref(), Some("2020-10-13"));
+}
