@@ -1449,6 +1449,9 @@ const PUBLISHED_LABELS: &[&str] = &[
     "published",
     "posted",
     "date",
+    "author",
+    "autor",
+    "auteur",
     "publié",
     "mise en ligne",
     "publicado",
@@ -1501,6 +1504,12 @@ fn label_kind(s: &str) -> Option<Kind> {
     }
 }
 
+/// Siblings read back for a label before a date ...
+const LABEL_SIBLINGS: usize = 3;
+/// ... across text and these inline elements only (`<dt>Preis</dt>` of the
+/// pair before is no label of this one).
+const INLINE_TAGS: &[&str] = &["a", "b", "strong", "em", "i", "span", "small", "nobr"];
+
 /// Whether node `n` is a text of white space only.
 fn is_blank_text(dom: &Dom, n: NodeId) -> bool {
     matches!(&dom.node(n).data, NodeData::Text(t) if t.trim().is_empty())
@@ -1517,18 +1526,31 @@ fn label_before(dom: &Dom, an: &Analysis, t: NodeId, text: &mut String) -> Optio
             p = dom.node(p).prev;
         }
         if p != NONE {
-            text.clear();
-            match &dom.node(p).data {
-                NodeData::Text(s) => {
-                    let tail: String = s.chars().rev().take(LABEL_MAX_CHARS as usize).collect();
-                    text.extend(tail.chars().rev());
+            // The line before the date: `Author: <a>Name</a> am 29.12.2010`
+            // reads back over a few inline siblings to its label.
+            for _ in 0..LABEL_SIBLINGS {
+                text.clear();
+                let inline = match &dom.node(p).data {
+                    NodeData::Text(s) => {
+                        let tail: String = s.chars().rev().take(LABEL_MAX_CHARS as usize).collect();
+                        text.extend(tail.chars().rev());
+                        true
+                    }
+                    NodeData::Element(e) if an.chars[p as usize] <= LABEL_MAX_CHARS => {
+                        dom.text_of(p, text);
+                        INLINE_TAGS.contains(&&*e.name.local)
+                    }
+                    _ => return None,
+                };
+                if let Some(k) = label_kind(&text.to_lowercase()) {
+                    return Some(k);
                 }
-                NodeData::Element(_) if an.chars[p as usize] <= LABEL_MAX_CHARS => {
-                    dom.text_of(p, text);
+                p = dom.node(p).prev;
+                if !inline || p == NONE {
+                    return None;
                 }
-                _ => return None,
             }
-            return label_kind(&text.to_lowercase());
+            return None;
         }
         n = dom.node(n).parent;
         if n == NONE || dom.node(n).first_child != dom.node(n).last_child {

@@ -469,3 +469,17 @@ fn a_date_in_a_navigation_box_right_under_the_headline_is_the_byline() {
     );
     assert_eq!(published(&html, &options()).as_deref(), Some("2020-10-13"));
 }
+
+#[test]
+fn a_label_reads_back_over_inline_siblings() {
+    let tail = "<div class=\"left author\">Author: <a href=\"/u/58\"><b>Bo2man</b></a> \
+        am 29.12.2010, 13:36 Uhr</div>";
+    assert_eq!(
+        published(&page_with_tail(tail), &options()).as_deref(),
+        Some("2010-12-29")
+    );
+    // Not across the block of another pair.
+    let tail = "<aside class=\"sidebar\"><dl><dt>Datum</dt><dd>heute</dd><dt>Preis</dt> \
+        <dd>12.01.2017</dd></dl></aside>";
+    assert_eq!(published(&page_with_tail(tail), &options()), None);
+}
