@@ -296,6 +296,35 @@ const MONTH_NAMES: &[(&str, u8)] = &[
     ("maret", 3),
     ("agustus", 8),
     ("desember", 12),
+    // Arabic: the names from the Latin months (Egypt, the Gulf, North
+    // Africa), with and without hamza, and the one-word Syriac names of the
+    // Levant (`24 نيسان / أبريل 2020` writes both).
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("إبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليو", 7),
+    ("يوليه", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
 ];
 
 /// Small words that stand between the parts of a written date and are
@@ -520,7 +549,8 @@ fn date_at(toks: &[Tok], i: usize, order: Order, ctx: Context) -> Option<(Ymd, u
                 return None;
             };
             let m = month_number(w)?;
-            let j = skip_seps(toks, j + 1, &['.', ',']);
+            let j = skip_second_month_name(toks, j + 1);
+            let j = skip_seps(toks, j, &['.', ',']);
             let j = skip_fillers(toks, j);
             let Some(Tok::Num(y, 4)) = toks.get(j) else {
                 return None;
@@ -540,6 +570,16 @@ fn date_at(toks: &[Tok], i: usize, order: Order, ctx: Context) -> Option<(Ymd, u
             Ymd::new(*y, u32::from(m), day).map(|x| (x, j + 1))
         }
         Tok::Sep(_) => None,
+    }
+}
+
+/// Rule `two-month-names`: Levantine Arabic pages name the month twice,
+/// Syriac and Latin (`24 نيسان / أبريل 2020`); the second name after a
+/// slash is skipped.
+fn skip_second_month_name(toks: &[Tok], j: usize) -> usize {
+    match (toks.get(j), toks.get(j + 1)) {
+        (Some(Tok::Sep('/')), Some(Tok::Word(w))) if month_number(w).is_some() => j + 2,
+        _ => j,
     }
 }
 
@@ -590,6 +630,11 @@ enum Source {
     Url,
     /// A date in the text near the headline.
     Text,
+    /// A short line anywhere on the page whose words say what the date is
+    /// (`Erschienen am: 01.11.2023`, `last edited 2019-11-10`).
+    Labelled,
+    /// A date key in a script's data (`"published_at":"2019-03-02T…"`).
+    Script,
 }
 
 /// One date the page offers.
@@ -716,6 +761,9 @@ const ITEMPROP_DATES: &[(&str, Kind)] = &[
     ("datecreated", Kind::Published),
     ("uploaddate", Kind::Published),
     ("datemodified", Kind::Modified),
+    // `itemprop="dateUpdate"` / `dateUpdated`: an encyclopedia entry's last
+    // revision, not a schema.org name but common.
+    ("dateupdate", Kind::Modified),
 ];
 
 /// Class/id tokens of an element that shows a date: the byline's date and
@@ -918,7 +966,7 @@ pub fn find(dom: &Dom, an: &Analysis, inputs: &Inputs) -> Dates {
         .and_then(Ymd::parse_iso)
         .unwrap_or_else(today);
     let order = match inputs.lang {
-        Some("en") => Order::MonthFirst,
+        Some("en") if !day_first_english(dom) => Order::MonthFirst,
         _ => Order::DayFirst,
     };
     let mut c = Collector {
@@ -940,7 +988,114 @@ pub fn find(dom: &Dom, an: &Analysis, inputs: &Inputs) -> Dates {
         }
     }
     text_near_headline(dom, an, anchor, &mut c);
-    reconcile(&c.found, (anchor != NONE).then(|| an.pre[anchor as usize]))
+    let headline_pos = (anchor != NONE).then(|| an.pre[anchor as usize]);
+    let dates = reconcile(&c.found, headline_pos);
+    if dates.published.is_some() {
+        return dates;
+    }
+    script_state_dates(dom, &mut c);
+    reconcile(&c.found, headline_pos)
+}
+
+/// Keys of a page's script data that carry the article's date, by trust:
+/// publication names, then creation names (lower is better).
+const SCRIPT_DATE_KEYS: &[(&str, u8)] = &[
+    ("datePublished", 0),
+    ("publishedDate", 0),
+    ("published_at", 0),
+    ("publishedAt", 0),
+    ("publishDate", 0),
+    ("publish_date", 0),
+    ("uploadDate", 1),
+    ("dateCreated", 1),
+    ("created_at", 2),
+    ("createdAt", 2),
+];
+/// Occurrences of one key looked at before giving up.
+const SCRIPT_KEY_MAX_HITS: usize = 16;
+/// Characters between a key and its value (`":"`, `\":\"`).
+const SCRIPT_KEY_GAP: usize = 6;
+
+/// Rule `script-state-date`: pages rendered by scripts (shops, review and
+/// event sites, single-page apps) state no date in their markup, but the
+/// data they render from holds it: `{"publishedDate":"2016-11-04T20:37:27Z"}`,
+/// `\"published_at\":\"2019-03-02T06:22:28+01:00\"`. Read only when the
+/// page gives no other date, so its cost falls on dateless pages alone; the
+/// first occurrence of a key in document order is the page's own item.
+fn script_state_dates(dom: &Dom, c: &mut Collector) {
+    let mut text = String::new();
+    let mut taken = [false; SCRIPT_DATE_KEYS.len()];
+    for id in 0..dom.nodes.len() as NodeId {
+        if dom.tag(id) != "script" {
+            continue;
+        }
+        text.clear();
+        for ch in dom.children(id) {
+            if let NodeData::Text(s) = &dom.node(ch).data {
+                text.push_str(s);
+            }
+        }
+        for (k, &(key, rank)) in SCRIPT_DATE_KEYS.iter().enumerate() {
+            if taken[k] {
+                continue;
+            }
+            for (at, _) in text.match_indices(key).take(SCRIPT_KEY_MAX_HITS) {
+                if let Some(d) = script_value_date(&text, at, key, c.order) {
+                    c.push(d, None, Kind::Published, Source::Script, rank, u32::MAX);
+                    taken[k] = true;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// The date that follows a quoted key at byte `at` of `text`, if any.
+fn script_value_date(text: &str, at: usize, key: &str, order: Order) -> Option<Ymd> {
+    if !text[..at].ends_with('"') {
+        return None;
+    }
+    let rest = &text[at + key.len()..];
+    if !rest.starts_with(['"', '\\']) {
+        return None;
+    }
+    let start = rest
+        .char_indices()
+        .take(SCRIPT_KEY_GAP + 1)
+        .find(|(_, ch)| ch.is_ascii_digit())?
+        .0;
+    if !rest[..start]
+        .chars()
+        .all(|ch| matches!(ch, '"' | '\\' | ':' | ' '))
+    {
+        return None;
+    }
+    let value = &rest[start..];
+    let end = value
+        .char_indices()
+        .find(|(_, ch)| !(ch.is_ascii_alphanumeric() || matches!(ch, ':' | '+' | '-' | '.')))
+        .map_or(value.len(), |(i, _)| i)
+        .min(40);
+    let value = value.get(..end)?;
+    first_date(value, order, Context::Machine)
+}
+
+/// Regions whose English writes the day first (`02/10/2020` is 2 October).
+const DAY_FIRST_ENGLISH_REGIONS: &[&str] = &["gb", "uk", "au", "nz", "ie", "in", "za", "sg"];
+
+/// Rule `day-first-english`: `<html lang="en-GB">` (or en-AU, en-IN, …):
+/// numeric dates are read day first, as on the rest of the world's pages.
+fn day_first_english(dom: &Dom) -> bool {
+    let Some(el) = dom.find_first("html").and_then(|h| dom.element(h)) else {
+        return false;
+    };
+    let Some(lang) = el.attr("lang").or_else(|| el.attr("xml:lang")) else {
+        return false;
+    };
+    let lang = lang.trim().to_ascii_lowercase();
+    lang.strip_prefix("en")
+        .and_then(|r| r.strip_prefix(['-', '_']))
+        .is_some_and(|r| DAY_FIRST_ENGLISH_REGIONS.contains(&r))
 }
 
 /// The element showing the headline: the first visible heading whose text
@@ -1059,6 +1214,8 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
                 if let Some(e) = date_element_of(dom, an, id, t, &done) {
                     done.push(e);
                     read_date_element(dom, an, e, anchor, &mut text, c);
+                } else {
+                    read_labelled_line(dom, an, id, t, anchor, &mut text, c);
                 }
                 continue;
             }
@@ -1133,7 +1290,10 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             } else {
                 named
             };
-            let zone = zone_of(dom, an, id, anchor);
+            let zone = match zone_of(dom, an, id, anchor) {
+                Zone::OtherArticles if just_under_headline(an, id, anchor) => Zone::Article,
+                z => z,
+            };
             if matches!(zone, Zone::Comments | Zone::OtherArticles) {
                 continue;
             }
@@ -1203,6 +1363,22 @@ fn date_element_of(
     None
 }
 
+/// A date element this close after the headline (in elements) is its
+/// byline, whatever box holds it.
+const UNDER_HEADLINE_MAX: u32 = 8;
+
+/// Rule `byline-box-under-headline`: the meta line right under a headline
+/// often sits in a box named like navigation or a share bar (`<ul class="nav
+/// meta">`, `<div class="toolbar">`) that the page analysis counts as chrome;
+/// a date element there is still the article's.
+fn just_under_headline(an: &Analysis, id: NodeId, anchor: NodeId) -> bool {
+    if anchor == NONE {
+        return false;
+    }
+    let (p, h) = (an.pre[id as usize], an.pre[anchor as usize]);
+    p != u32::MAX && h != u32::MAX && p > h && p - h <= UNDER_HEADLINE_MAX
+}
+
 /// Read the dates of an element named as a date.
 fn read_date_element(
     dom: &Dom,
@@ -1217,7 +1393,10 @@ fn read_date_element(
     let named = kind_of_names(&[el.attr("class"), el.attr("id"), el.attr("itemprop")]);
     c.group = group_of(&el.name.local, el.attr("class"));
     {
-        let zone = zone_of(dom, an, id, anchor);
+        let zone = match zone_of(dom, an, id, anchor) {
+            Zone::OtherArticles if just_under_headline(an, id, anchor) => Zone::Article,
+            z => z,
+        };
         if matches!(zone, Zone::Comments | Zone::OtherArticles) {
             return;
         }
@@ -1242,6 +1421,204 @@ fn read_date_element(
             c,
         );
     }
+}
+
+/// A labelled date line has at most this many characters ...
+const LABELLED_LINE_MAX_CHARS: usize = 160;
+/// ... and a label standing before it in its own element (`<dt>Datum</dt>
+/// <dd>12.01.2017</dd>`) at most this many.
+const LABEL_MAX_CHARS: u32 = 40;
+/// Ranks of a labelled date by zone: in the article, in a page footer, in a
+/// side column.
+const RANK_LABELLED_ARTICLE: u8 = 0;
+const RANK_LABELLED_FOOTER: u8 = 1;
+const RANK_LABELLED_ASIDE: u8 = 2;
+
+/// Labels (lowercase; matched at the start of a word) that call the date
+/// after or around them the publication date.
+const PUBLISHED_LABELS: &[&str] = &[
+    "veröffentlicht",
+    "erschienen",
+    "erstellt",
+    "gepostet",
+    "geschrieben",
+    "verfasst",
+    "publiziert",
+    "wurde am",
+    "datum",
+    "published",
+    "posted",
+    "date",
+    "author",
+    "autor",
+    "auteur",
+    "publié",
+    "mise en ligne",
+    "publicado",
+    "publicada",
+    "fecha",
+    "pubblicato",
+    "gepubliceerd",
+];
+
+/// Labels that call the date a later revision of the page (`Stand:`,
+/// `Letzte Änderung`, `last edited`, `Mis à jour`).
+const MODIFIED_LABELS: &[&str] = &[
+    "last edited",
+    "last modified",
+    "last updated",
+    "updated",
+    "zuletzt",
+    "stand:",
+    "stand vom",
+    "aktualisiert",
+    "geändert",
+    "letzte änderung",
+    "mis à jour",
+    "modifié",
+    "actualizado",
+    "aggiornato",
+    "bijgewerkt",
+];
+
+/// The kind a label in `s` (lowercase) gives, if it holds one at the start
+/// of a word; an update label wins (`Erstellt: …, zuletzt geändert: …`
+/// is read date by date by [`read_line`] anyway).
+fn label_kind(s: &str) -> Option<Kind> {
+    let at_word = |table: &[&str]| {
+        table.iter().any(|l| {
+            s.match_indices(l).any(|(i, _)| {
+                !s[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+        })
+    };
+    if at_word(MODIFIED_LABELS) {
+        Some(Kind::Modified)
+    } else if at_word(PUBLISHED_LABELS) {
+        Some(Kind::Published)
+    } else {
+        None
+    }
+}
+
+/// Siblings read back for a label before a date ...
+const LABEL_SIBLINGS: usize = 3;
+/// ... across text and these inline elements only (`<dt>Preis</dt>` of the
+/// pair before is no label of this one).
+const INLINE_TAGS: &[&str] = &["a", "b", "strong", "em", "i", "span", "small", "nobr"];
+
+/// Whether node `n` is a text of white space only.
+fn is_blank_text(dom: &Dom, n: NodeId) -> bool {
+    matches!(&dom.node(n).data, NodeData::Text(t) if t.trim().is_empty())
+}
+
+/// The kind named by a short label just before text node `t` or before its
+/// element: `<dt>Datum</dt><dd>…</dd>`, `<p class="title">Mise en
+/// ligne</p><p>…</p>`, `wurde am <nobr>19. Mai 2010</nobr>`.
+fn label_before(dom: &Dom, an: &Analysis, t: NodeId, text: &mut String) -> Option<Kind> {
+    let mut n = t;
+    for _ in 0..2 {
+        let mut p = dom.node(n).prev;
+        while p != NONE && is_blank_text(dom, p) {
+            p = dom.node(p).prev;
+        }
+        if p != NONE {
+            // The line before the date: `Author: <a>Name</a> am 29.12.2010`
+            // reads back over a few inline siblings to its label.
+            for _ in 0..LABEL_SIBLINGS {
+                text.clear();
+                let inline = match &dom.node(p).data {
+                    NodeData::Text(s) => {
+                        let tail: String = s.chars().rev().take(LABEL_MAX_CHARS as usize).collect();
+                        text.extend(tail.chars().rev());
+                        true
+                    }
+                    NodeData::Element(e) if an.chars[p as usize] <= LABEL_MAX_CHARS => {
+                        dom.text_of(p, text);
+                        INLINE_TAGS.contains(&&*e.name.local)
+                    }
+                    _ => return None,
+                };
+                if let Some(k) = label_kind(&text.to_lowercase()) {
+                    return Some(k);
+                }
+                p = dom.node(p).prev;
+                if !inline || p == NONE {
+                    return None;
+                }
+            }
+            return None;
+        }
+        n = dom.node(n).parent;
+        if n == NONE || dom.node(n).first_child != dom.node(n).last_child {
+            // Only an element that holds nothing but this text passes the
+            // look-back on to its own previous sibling.
+            return None;
+        }
+    }
+    None
+}
+
+/// Rule `labelled-date-line`: a short line that names its date (`Erschienen
+/// am: 01.11.2023`, `Dieser Artikel wurde am 14. Dezember 2015 … von`,
+/// `Stand: 09.10.2017`, `<dt>Datum</dt><dd>12.01.2017</dd>`, `last edited
+/// 2019-11-10`) anywhere on the page except readers' comments: in page
+/// footers and side boxes these are often the only date a page gives. Such
+/// dates are a last resort (see [`reconcile`]).
+fn read_labelled_line(
+    dom: &Dom,
+    an: &Analysis,
+    t: NodeId,
+    s: &str,
+    anchor: NodeId,
+    text: &mut String,
+    c: &mut Collector,
+) {
+    if s.len() > LABELLED_LINE_MAX_CHARS * 4
+        || s.bytes()
+            .filter(u8::is_ascii_digit)
+            .take(DATE_MIN_DIGITS)
+            .count()
+            < DATE_MIN_DIGITS
+    {
+        return;
+    }
+    let trimmed = s.trim();
+    if trimmed.chars().count() > LABELLED_LINE_MAX_CHARS {
+        return;
+    }
+    let p = dom.node(t).parent;
+    if p == NONE || an.pre[p as usize] == u32::MAX || an.has(p, flag::SKIP) {
+        return;
+    }
+    let lower = trimmed.to_lowercase();
+    if lower.contains('©') || lower.contains("copyright") {
+        return;
+    }
+    let Some(kind) = label_kind(&lower).or_else(|| label_before(dom, an, t, text)) else {
+        return;
+    };
+    let rank = match zone_of(dom, an, p, anchor) {
+        Zone::Comments => return,
+        Zone::Article => RANK_LABELLED_ARTICLE,
+        Zone::Footer => RANK_LABELLED_FOOTER,
+        Zone::OtherArticles => RANK_LABELLED_ASIDE,
+    };
+    c.group = dom
+        .element(p)
+        .map_or(0, |e| group_of(&e.name.local, e.attr("class")));
+    read_line(
+        trimmed,
+        kind,
+        Source::Labelled,
+        rank,
+        an.pre[p as usize],
+        Context::FreeText,
+        c,
+    );
 }
 
 /// The hash of an element's tag and class (see [`Found::group`]).
@@ -1432,7 +1809,8 @@ fn scan_json_keys(text: &str, c: &mut Collector) {
 }
 
 /// The date in a URL path: `/2023/03/24/`, `/2023-03-24-title`,
-/// `/20230324/`, `/2023/3/24/`.
+/// `/20230324/`, `/2023/3/24/`; failing those, a day-first date
+/// (`/meldungen/29-10-2021`, `/~02-01-2022-title`, rule `url-day-first`).
 pub fn url_date(url: &str) -> Option<Ymd> {
     // Only the path: hosts and query strings hold other numbers.
     let after_scheme = url.split_once("://").map_or(url, |(_, r)| r);
@@ -1440,6 +1818,53 @@ pub fn url_date(url: &str) -> Option<Ymd> {
     let path = path.split(['?', '#']).next().unwrap_or("");
     let mut toks = Vec::new();
     tokenize(path, &mut toks);
+    url_date_year_first(&toks).or_else(|| url_date_day_first(&toks))
+}
+
+/// Rule `url-day-first`: many European CMSs put the day first in a path
+/// (`/29-10-2021`, `/02.01.2022-title`). The year must have four digits and
+/// the separators must match; a first part of at most 12 is still read as
+/// the day unless the second part cannot be a month.
+fn url_date_day_first(toks: &[Tok]) -> Option<Ymd> {
+    for i in 0..toks.len() {
+        let Tok::Num(a, an) = toks[i] else { continue };
+        // Not the tail of a longer number run (`1-2-3-2021`).
+        let tail = i >= 2
+            && matches!(toks[i - 1], Tok::Sep('.' | '-' | '_'))
+            && matches!(toks[i - 2], Tok::Num(..));
+        if an > 2 || tail {
+            continue;
+        }
+        if let (
+            Some(Tok::Sep(s1)),
+            Some(Tok::Num(b, bn)),
+            Some(Tok::Sep(s2)),
+            Some(Tok::Num(y, 4)),
+        ) = (
+            toks.get(i + 1),
+            toks.get(i + 2),
+            toks.get(i + 3),
+            toks.get(i + 4),
+        ) {
+            if s1 != s2 || !matches!(s1, '-' | '.' | '_') || *bn > 2 {
+                continue;
+            }
+            if matches!((toks.get(i + 5), toks.get(i + 6)), (Some(Tok::Sep(s3)), Some(Tok::Num(..))) if s3 == s1)
+            {
+                continue; // `01-02-2022-3`: part of a longer number run
+            }
+            let (d, m) = if *b > 12 { (*b, a) } else { (a, *b) };
+            if let Some(x) = Ymd::new(*y, m, d) {
+                if x.y >= MIN_YEAR {
+                    return Some(x);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn url_date_year_first(toks: &[Tok]) -> Option<Ymd> {
     for i in 0..toks.len() {
         let Tok::Num(v, n) = toks[i] else { continue };
         if n == 8 {
@@ -1594,7 +2019,7 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
         found
             .iter()
             .filter(|f| f.kind == kind && f.source == source)
-            .filter(|f| f.source != Source::Visible || !listed(f))
+            .filter(|f| !matches!(f.source, Source::Visible | Source::Labelled) || !listed(f))
             .min_by_key(|f| (f.rank, distance(f.pos, headline_pos)))
     };
     let near_headline = |f: &Found| -> bool {
@@ -1627,11 +2052,17 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
     // The byline shows a date that the page itself calls an update
     // ("Updated …", `class="updated"`): the original date stays.
     let shows_update = |b: &Found| {
-        found
-            .iter()
-            .any(|f| f.kind == Kind::Modified && f.source != Source::Stated && f.date == b.date)
+        found.iter().any(|f| {
+            f.kind == Kind::Modified
+                && matches!(f.source, Source::Visible | Source::Text)
+                && f.date == b.date
+        })
     };
     let published = match (byline, url, stated) {
+        // Rule `url-and-metadata-agree`: two independent records of the
+        // first publication that agree beat a date shown near the
+        // headline (often a date the article's text mentions).
+        (_, Some(u), Some(s)) if u.date == s.date => Some(s),
         (Some(b), _, Some(s)) if !same_day(b, s) && (next_day(b, s) || !shows_update(b)) => Some(b),
         (_, Some(u), Some(s)) if u.date != s.date => Some(u),
         (_, _, Some(s)) => Some(s),
@@ -1641,9 +2072,12 @@ fn reconcile(found: &[Found], headline_pos: Option<u32>) -> Dates {
     .or_else(|| best(Kind::Published, Source::Visible))
     .or(url)
     .or_else(|| first_of_thread(found, headline_pos))
-    .or_else(|| best(Kind::Published, Source::Text));
-    let modified =
-        best(Kind::Modified, Source::Stated).or_else(|| best(Kind::Modified, Source::Visible));
+    .or_else(|| best(Kind::Published, Source::Text))
+    .or_else(|| best(Kind::Published, Source::Labelled))
+    .or_else(|| best(Kind::Published, Source::Script));
+    let modified = best(Kind::Modified, Source::Stated)
+        .or_else(|| best(Kind::Modified, Source::Visible))
+        .or_else(|| best(Kind::Modified, Source::Labelled));
     // Rule `update-as-last-resort`: a page that gives only an update date
     // ("Updated July 9, 2025") has no earlier date to offer; that date is
     // the best estimate of when its text appeared.

@@ -280,3 +280,206 @@ fn only_an_update_date_serves_as_the_date() {
         Some("2023-07-09")
     );
 }
+
+/// A page whose only dates stand after the article, in `tail` (a footer or
+/// a side column), beyond the text read near the headline.
+fn page_with_tail(tail: &str) -> String {
+    format!(
+        "<html><head><title>Bridge vote</title></head><body>\
+         <article><h1>Bridge vote</h1>{BODY}{BODY}{BODY}{BODY}</article>{tail}</body></html>"
+    )
+}
+
+#[test]
+fn a_labelled_date_line_in_the_footer_is_a_last_resort() {
+    let footer = "<footer><p>Letzte Änderung: 31.10.2023 - 14:49:39</p>\
+        <p>Erschienen am: 01.11.2023</p><p>© 2023 Town News</p></footer>";
+    let doc = extract(page_with_tail(footer).as_bytes(), &options());
+    assert_eq!(doc.published.as_deref(), Some("2023-11-01"));
+    assert_eq!(
+        doc.modified.as_deref(),
+        None,
+        "earlier than the publication"
+    );
+    // The same line after a post, with the label around the date.
+    let footer = "<div class=\"post-footer\">Dieser Artikel wurde am 14. Dezember 2015 \
+        um 14:48 von <a href='/a'>Jane</a> veröffentlicht.</div>";
+    assert_eq!(
+        published(&page_with_tail(footer), &options()).as_deref(),
+        Some("2015-12-14")
+    );
+    // An unlabelled date there says nothing.
+    let footer = "<footer><p>01.11.2023</p></footer>";
+    assert_eq!(published(&page_with_tail(footer), &options()), None);
+}
+
+#[test]
+fn a_label_in_the_element_before_the_date_counts() {
+    let aside = "<aside class=\"sidebar\"><dl><dt>Datum</dt> <dd>12.01.2017</dd>\
+        <dt>Kategorie</dt><dd>CAD</dd></dl></aside>";
+    assert_eq!(
+        published(&page_with_tail(aside), &options()).as_deref(),
+        Some("2017-01-12")
+    );
+    let aside = "<aside class=\"sidebar\"><dl><dt>Preis</dt> <dd>12.01.2017</dd></dl></aside>";
+    assert_eq!(published(&page_with_tail(aside), &options()), None);
+}
+
+#[test]
+fn a_page_revision_line_dates_a_page_without_other_dates() {
+    let footer = "<footer><p class=\"print\">[Stand: 09.10.2017, 01:40 Uhr]</p></footer>";
+    let doc = extract(page_with_tail(footer).as_bytes(), &options());
+    assert_eq!(doc.published.as_deref(), Some("2017-10-09"));
+    assert_eq!(doc.modified.as_deref(), Some("2017-10-09"));
+    // Any stated date wins over it.
+    let html = page_with_tail(footer).replace(
+        "</head>",
+        "<meta property=\"article:published_time\" content=\"2017-03-24\"></head>",
+    );
+    assert_eq!(published(&html, &options()).as_deref(), Some("2017-03-24"));
+}
+
+#[test]
+fn labelled_dates_in_comments_are_ignored() {
+    let comments = "<section class=\"comments\"><div class=\"comment\">\
+        <p>Veröffentlicht am 02.04.2023</p><p>Great news!</p></div></section>";
+    assert_eq!(published(&page_with_tail(comments), &options()), None);
+}
+
+#[test]
+fn day_first_dates_in_urls() {
+    for (url, want) in [
+        (
+            "https://example.org/meldungen/29-10-2021",
+            Some("2021-10-29"),
+        ),
+        (
+            "https://example.org/presse/detail/~02-01-2022-land-zahlte-rund",
+            Some("2022-01-02"),
+        ),
+        ("https://example.org/item/1-02-03-2021", None),
+        ("https://example.org/2021-10-29/", Some("2021-10-29")),
+    ] {
+        let options = Options {
+            url: Some(url.to_string()),
+            ..options()
+        };
+        assert_eq!(
+            published(&page("", "", ""), &options).as_deref(),
+            want,
+            "{url}"
+        );
+    }
+}
+
+#[test]
+fn itemprop_date_update_is_a_revision_date() {
+    let head = r#"<meta itemprop="dateUpdate" content="2020-02-14 10:47:36">"#;
+    let doc = extract(page(head, "", "").as_bytes(), &options());
+    assert_eq!(doc.modified.as_deref(), Some("2020-02-14 10:47:36"));
+    assert_eq!(
+        doc.published.as_deref().map(|d| &d[..10]),
+        Some("2020-02-14")
+    );
+}
+
+#[test]
+fn arabic_month_names() {
+    let before = "<p>الأربعاء، 07 أكتوبر 2020 - 12:09 م</p>";
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2020-10-07")
+    );
+    // Levantine pages name the month twice.
+    let before = "<p>تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً</p>";
+    assert_eq!(
+        published(&page("", before, ""), &options()).as_deref(),
+        Some("2020-04-24")
+    );
+}
+
+#[test]
+fn british_english_reads_numeric_dates_day_first() {
+    let before = "<p class=\"date\">02/10/2020</p>";
+    let html = page("", before, "");
+    let gb = html.replacen("<html>", "<html lang=\"en-GB\">", 1);
+    assert_eq!(published(&gb, &options()).as_deref(), Some("2020-10-02"));
+    let us = html.replacen("<html>", "<html lang=\"en-US\">", 1);
+    assert_eq!(published(&us, &options()).as_deref(), Some("2020-02-10"));
+}
+
+#[test]
+fn url_and_metadata_that_agree_beat_a_date_in_the_text() {
+    let head = r#"<meta property="article:published_time" content="2015-12-12T05:00:37+00:00">"#;
+    let before = "<p>Seit dem 28.12.2012 gilt das Gesetz.</p>";
+    let with_url = Options {
+        url: Some("https://example.com/2015/12/12/gesetz/".to_string()),
+        ..options()
+    };
+    assert_eq!(
+        published(&page(head, before, ""), &with_url).as_deref(),
+        Some("2015-12-12")
+    );
+    // Without the URL the shown date stands (rule `byline-beats-metadata`).
+    assert_eq!(
+        published(&page(head, before, ""), &options()).as_deref(),
+        Some("2012-12-28")
+    );
+}
+
+#[test]
+fn script_data_dates_a_page_without_other_dates() {
+    let tail = r#"<script type="application/json">{"review":{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-05T20:39:47Z"}}</script>"#;
+    assert_eq!(
+        published(&page_with_tail(tail), &options()).as_deref(),
+        Some("2016-11-04")
+    );
+    // Escaped JSON inside a script string.
+    let tail = r#"<script>window.state = "{\"title\":\"x\",\"published_at\":\"2019-03-02T06:22:28+01:00\"}";</script>"#;
+    assert_eq!(
+        published(&page_with_tail(tail), &options()).as_deref(),
+        Some("2019-03-02")
+    );
+    // A publication name beats a creation name wherever it stands.
+    let tail = r#"<script>var a = {"createdAt":"2018-01-01T10:00:00Z","publishDate":"2018-02-02"};</script>"#;
+    assert_eq!(
+        published(&page_with_tail(tail), &options()).as_deref(),
+        Some("2018-02-02")
+    );
+    // A variable, not a data key.
+    let tail = r#"<script>var publishDate = "2018-02-02";</script>"#;
+    assert_eq!(published(&page_with_tail(tail), &options()), None);
+    // Any date the page states elsewhere wins.
+    let tail = r#"<footer><p>Erschienen am: 01.11.2023</p></footer><script>{"publishedDate":"2016-11-04"}</script>"#;
+    assert_eq!(
+        published(&page_with_tail(tail), &options()).as_deref(),
+        Some("2023-11-01")
+    );
+}
+
+#[test]
+fn a_date_in_a_navigation_box_right_under_the_headline_is_the_byline() {
+    let html = format!(
+        "<html><head><title>Bridge vote</title></head><body>\
+         <article><h1>Bridge vote</h1><nav><ul class=\"nav meta\">\
+         <li><a href=\"/time/2020-10-13\">13 Oct 2020 18:29</a></li>\
+         <li><a href=\"/politics\">Politics</a></li></ul></nav>{BODY}</article>\
+         <nav><ul class=\"nav meta\"><li><a href=\"/x\">11 Oct 2020 10:00</a></li></ul></nav>\
+         </body></html>"
+    );
+    assert_eq!(published(&html, &options()).as_deref(), Some("2020-10-13"));
+}
+
+#[test]
+fn a_label_reads_back_over_inline_siblings() {
+    let tail = "<div class=\"left author\">Author: <a href=\"/u/58\"><b>Bo2man</b></a> \
+        am 29.12.2010, 13:36 Uhr</div>";
+    assert_eq!(
+        published(&page_with_tail(tail), &options()).as_deref(),
+        Some("2010-12-29")
+    );
+    // Not across the block of another pair.
+    let tail = "<aside class=\"sidebar\"><dl><dt>Datum</dt><dd>heute</dd><dt>Preis</dt> \
+        <dd>12.01.2017</dd></dl></aside>";
+    assert_eq!(published(&page_with_tail(tail), &options()), None);
+}
