@@ -198,6 +198,12 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         categories: meta.categories.clone(),
         ..Default::default()
     };
+    let body_owners: Vec<NodeId> = chosen.iter().map(|&i| blocks[i].owner).collect();
+    let found = crate::comments::extract(&dom, &an, &body_owners);
+    doc.comment_count = found.count;
+    if options.include_comments {
+        doc.comments = found.comments;
+    }
     let mut out: Vec<Block> = chosen
         .into_iter()
         .map(|i| {

@@ -20,6 +20,7 @@
 #![allow(clippy::collapsible_match)]
 
 mod analyze;
+mod comments;
 pub mod decode;
 pub mod document;
 pub mod dom;
