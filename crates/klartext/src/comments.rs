@@ -235,6 +235,11 @@ const NOISE_TOKENS: &[&str] = &[
     "signin",
 ];
 
+/// Tokens of the element that holds a comment's text (`.comment-body`,
+/// `.comment_text`, `.comment-content`, `.message`): never a part to skip,
+/// whatever else its names say (`div.comment-meta.comment_text`).
+const TEXT_TOKENS: &[&str] = &["text", "body", "content", "message", "entry", "copy"];
+
 /// Author, date and noise names hold short lines; a longer element so named
 /// holds the comment's text too and is read inside.
 const PART_MAX_CHARS: u32 = 150;
@@ -372,7 +377,164 @@ const NOISE_LINES: &[&str] = &[
     "pick comment",
     "staff",
     "contributor",
+    "posted by",
+    "written by",
+    "link to this comment",
+    "close",
+    "home",
+    "add yours",
+    "get a gravatar",
 ];
+
+/// Rule `comment-section-labels`: the titles, placeholders and calls to
+/// action of a comment section ("Comments", "No comments yet", "Be the
+/// first to comment", "Leave a reply", "Loading comments…", "comments
+/// powered by Disqus", "Read all 210 comments"), compared on a short line
+/// with its numbers dropped: whole lines ...
+const SECTION_LABELS: &[&str] = &[
+    "comments",
+    "comment",
+    "comment s",
+    "reader comments",
+    "readers comments",
+    "reader views",
+    "user comments",
+    "your comments",
+    "disqus",
+    "livefyre",
+    "get livefyre",
+    "comment help",
+    "powered by",
+    "add comment",
+    "write comment",
+    "submit comment",
+    "show comments",
+    "view comments",
+    "see comments",
+    "load comments",
+    "read comments",
+    "join the conversation",
+    "join the discussion",
+    "have your say",
+    "your say",
+    "what others are saying",
+    "login",
+    "log in",
+    "sign in",
+    "register",
+    "comments & replies",
+    "comments and replies",
+    "view all",
+    "show all",
+    "add comments",
+    "subscribe",
+    "rss feed",
+    "read what others are saying",
+    "most discussed",
+    "most commented",
+    "kommentare",
+    "kommentar",
+    "kommentieren",
+    "jetzt kommentieren",
+    "diskutieren sie mit",
+    "alle kommentare",
+    "kommentare anzeigen",
+    "kommentare laden",
+    "anmelden",
+    "einloggen",
+    "commentaires",
+    "commentaire",
+    "réagir",
+    "comentarios",
+    "comentario",
+];
+
+/// ... and line starts.
+const SECTION_LABEL_STARTS: &[&str] = &[
+    "no comments",
+    "there are no comments",
+    "this article has no comments",
+    "you can follow this conversation",
+    "comments feed",
+    "comment feed",
+    "subscribe to comments",
+    "follow any comments",
+    "comments add one",
+    "leave your comment",
+    "no responses",
+    "no trackbacks",
+    "this article has no comments",
+    "there are no comments",
+    "comments are closed",
+    "comments closed",
+    "comments for this",
+    "comments on this",
+    "comment on this",
+    "comments powered by",
+    "blog comments powered by",
+    "be the first",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "add your comment",
+    "add your view",
+    "add new comment",
+    "post a comment",
+    "post new comment",
+    "post your comment",
+    "write a comment",
+    "write a new comment",
+    "write new comment",
+    "show all comments",
+    "view all comments",
+    "see all comments",
+    "load more comments",
+    "loading comments",
+    "read all",
+    "please sign in",
+    "sign in to comment",
+    "log in to comment",
+    "already registered",
+    "create a new",
+    "keine kommentare",
+    "noch keine kommentare",
+    "kommentar schreiben",
+    "seien sie der erste",
+    "schreiben sie einen kommentar",
+    "aucun commentaire",
+    "ajouter un commentaire",
+    "laisser un commentaire",
+    "soyez le premier",
+    "deja un comentario",
+    "sin comentarios",
+    "añadir comentario",
+];
+
+/// A section label is a short line; a line that starts like one is at
+/// most this long ("There are no comments for this journal entry. To
+/// create a new comment, use the form below.").
+const SECTION_LABEL_MAX_WORDS: usize = 10;
+const SECTION_LABEL_START_MAX_WORDS: usize = 20;
+
+/// Is this folded line (lowercase, no surrounding punctuation) a label of
+/// the comment section? Numbers are dropped first ("Read all 53 comments").
+fn is_section_label(core: &str) -> bool {
+    let words: Vec<&str> = core
+        .split(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'')
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    if words.is_empty() {
+        return true;
+    }
+    if words.len() > SECTION_LABEL_START_MAX_WORDS {
+        return false;
+    }
+    let line = words.join(" ");
+    (words.len() <= SECTION_LABEL_MAX_WORDS && SECTION_LABELS.contains(&line.as_str()))
+        || SECTION_LABEL_STARTS.iter().any(|l| {
+            line.starts_with(l) && (line.len() == l.len() || line.as_bytes()[l.len()] == b' ')
+        })
+}
 
 /// A row of buttons has at most this many words.
 const BUTTON_ROW_MAX_WORDS: usize = 6;
@@ -410,6 +572,14 @@ const COUNTER_WORDS: &[&str] = &[
     "risposta",
     "risposte",
     "reacties",
+    "comment",
+    "comments",
+    "tweet",
+    "tweets",
+    "share",
+    "shares",
+    "view",
+    "views",
 ];
 
 // ---------------------------------------------------------------------------
@@ -489,6 +659,62 @@ const FORM_TOKENS: &[&str] = &[
     "leaveareply",
 ];
 
+/// A comment has at most this share of its text in links, once it has this
+/// many links (a comment's title can be one link).
+const MIN_LIST_LINKS: usize = 2;
+/// A comment has at most this share of its text in links.
+const RECORD_MAX_LINK_DENSITY: f32 = 0.5;
+
+/// How pingbacks and trackbacks (notices of other blogs linking to the
+/// post, listed among the comments by WordPress and Movable Type) start.
+const PINGBACK_STARTS: &[&str] = &["pingback:", "trackback:", "[...]", "[…]"];
+
+/// A section read whole as one comment must keep this many words ...
+const WHOLE_SECTION_MIN_WORDS: usize = 4;
+/// ... outside its blocks with more than this share of links.
+const WHOLE_SECTION_MAX_LINK_DENSITY: f32 = 0.5;
+
+/// Words of a comment policy ("Comments that include profanity or personal
+/// attacks will be removed", "We reserve the right to delete comments"): a
+/// paragraph holding one of them, in a record found by structure or a
+/// section read whole (not in an element named as one comment), is the
+/// house rules, not a comment.
+const POLICY_MARKERS: &[&str] = &[
+    "will be removed",
+    "may be removed",
+    "will be deleted",
+    "may be reviewed",
+    "reserve the right",
+    "personal attacks",
+    "profanity",
+    "be respectful",
+    "keep your comments",
+    "terms of use",
+    "terms of service",
+    "community guidelines",
+    "comment policy",
+    "moderated",
+    "moderation",
+    "do not represent",
+    "does not represent",
+    "not editorially reviewed",
+    "opinions of",
+    "netiquette",
+    "nutzungsbedingungen",
+    "werden gelöscht",
+    "moderiert",
+    "modération",
+    "charte",
+    "civility",
+    "your comment",
+    "you comment",
+    "logged in",
+    "log in or register",
+    "no account",
+    "all rights reserved",
+    "©",
+];
+
 /// Tag names that never make a comment section, whatever their class says
 /// (`<body class="comments-open">`).
 const NEVER_SECTION_TAGS: &[&str] = &["html", "body", "main", "head"];
@@ -508,6 +734,10 @@ mod name {
     pub const FORM: u16 = 128;
     /// Any comment-named value (see [`SECTION_STEMS`]).
     pub const STEM: u16 = 256;
+    /// A comment-named part of a comment (`.comment-author`, `.comment-meta`).
+    pub const STEM_PART: u16 = 512;
+    /// Holds a comment's text (see [`TEXT_TOKENS`]).
+    pub const TEXT: u16 = 1024;
 }
 
 /// Find and read the page's comments. `body` lists the elements that own
@@ -555,6 +785,10 @@ pub(crate) fn extract(dom: &Dom, an: &Analysis, body: &[NodeId]) -> Found {
 /// not wrapped (Blogger's `dt` + `dd`).
 struct Record {
     nodes: Vec<NodeId>,
+    /// A whole section read as one comment (rule `one-comment-section`).
+    whole: bool,
+    /// Named as one comment (rule `named-comments`), not found by structure.
+    named: bool,
 }
 
 /// A comment section: one named element, or a run of sibling comments that
@@ -729,7 +963,7 @@ impl<'a> Reader<'a> {
         if b & name::POINTER != 0 && self.chars(id) <= POINTER_MAX_CHARS {
             return bits | name::POINTER;
         }
-        if b & (name::AUTHOR | name::DATE | name::NOISE) != 0 {
+        if b & name::STEM_PART != 0 {
             return bits;
         }
         if b & name::STEM != 0 {
@@ -851,7 +1085,11 @@ impl<'a> Reader<'a> {
         }
         // Rule `one-comment-section`: a section without repeated parts holds
         // one comment (or runs its comments together); read it whole.
-        vec![Record { nodes: vec![root] }]
+        vec![Record {
+            nodes: vec![root],
+            whole: true,
+            named: false,
+        }]
     }
 
     /// Should the split skip this element (a form, a widget, hidden)?
@@ -891,7 +1129,24 @@ impl<'a> Reader<'a> {
                 && ((id == root && root_is_item)
                     || (id != root && self.section_bits(id, el) & name::ITEM != 0));
             if is_item && (above.is_empty() || above == tag) {
-                out.push(Record { nodes: vec![id] });
+                // A definition list of comments: `dt.comment` (name, date)
+                // then `dd.comment` (text) make one comment.
+                let prev = self.prev_element(id);
+                match out.last_mut() {
+                    Some(r)
+                        if tag == "dd"
+                            && prev != NONE
+                            && r.nodes == [prev]
+                            && dom.tag(prev) == "dt" =>
+                    {
+                        r.nodes.push(id)
+                    }
+                    _ => out.push(Record {
+                        nodes: vec![id],
+                        whole: false,
+                        named: true,
+                    }),
+                }
                 inner = tag;
             }
             let mut c = dom.node(id).last_child;
@@ -901,6 +1156,15 @@ impl<'a> Reader<'a> {
             }
         }
         out
+    }
+
+    /// The element sibling before `id`, or `NONE`.
+    fn prev_element(&self, id: NodeId) -> NodeId {
+        let mut p = self.dom.node(id).prev;
+        while p != NONE && self.dom.element(p).is_none() {
+            p = self.dom.node(p).prev;
+        }
+        p
     }
 
     /// Rule `repeated-comments`: without comment names, the comments are the
@@ -977,7 +1241,11 @@ impl<'a> Reader<'a> {
             {
                 continue;
             }
-            out.push(Record { nodes: vec![c] });
+            out.push(Record {
+                nodes: vec![c],
+                whole: false,
+                named: false,
+            });
             // Replies: the same classed structure inside a comment.
             if !sig.1.is_empty() {
                 let mut stack: Vec<NodeId> = dom.children(c).collect();
@@ -988,7 +1256,11 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                     if signature(ne) == sig {
-                        out.push(Record { nodes: vec![n] });
+                        out.push(Record {
+                            nodes: vec![n],
+                            whole: false,
+                            named: false,
+                        });
                     }
                     let mut k = dom.node(n).last_child;
                     while k != NONE {
@@ -1013,7 +1285,11 @@ impl<'a> Reader<'a> {
             let starts = self.name_bits(ce) & name::AUTHOR != 0 && self.chars(c) <= PART_MAX_CHARS;
             match out.last_mut() {
                 Some(r) if !starts => r.nodes.push(c),
-                _ if starts => out.push(Record { nodes: vec![c] }),
+                _ if starts => out.push(Record {
+                    nodes: vec![c],
+                    whole: false,
+                    named: false,
+                }),
                 _ => {}
             }
         }
@@ -1022,6 +1298,15 @@ impl<'a> Reader<'a> {
 
     /// Step 3: author, date and text of one record.
     fn read(&mut self, record: &Record) -> Option<Comment> {
+        self.read_with(record, true).or_else(|| {
+            // Rule `text-in-the-meta-box`: some themes put the whole comment
+            // inside its meta box; when skipping such boxes leaves nothing,
+            // read them.
+            self.read_with(record, false)
+        })
+    }
+
+    fn read_with(&mut self, record: &Record, skip_noise: bool) -> Option<Comment> {
         let dom = self.dom;
         let mut parts = Parts::default();
         let mut text = String::new();
@@ -1029,27 +1314,36 @@ impl<'a> Reader<'a> {
         // Walk the record: enter a node (inside an author/date/noise part or
         // not), or leave a block element.
         enum Step {
-            Enter(NodeId, bool),
+            /// A node, whether it is inside a part, whether inside a link.
+            Enter(NodeId, bool, bool),
             Leave,
         }
         let mut steps: Vec<Step> = record
             .nodes
             .iter()
             .rev()
-            .map(|&n| Step::Enter(n, false))
+            .map(|&n| Step::Enter(n, false, false))
             .collect();
+        // Characters of the comment's text, of them inside links, and the
+        // links.
+        let (mut chars, mut link_chars, mut links) = (0u32, 0u32, 0usize);
         while let Some(step) = steps.pop() {
-            let (id, in_part) = match step {
+            let (id, in_part, in_link) = match step {
                 Step::Leave => {
                     text.push_str("\n\n");
                     continue;
                 }
-                Step::Enter(id, p) => (id, p),
+                Step::Enter(id, p, l) => (id, p, l),
             };
             match &dom.node(id).data {
                 NodeData::Text(t) => {
                     if !in_part {
                         push_words(&mut text, t);
+                        let c = self.chars(id);
+                        chars += c;
+                        if in_link {
+                            link_chars += c;
+                        }
                     }
                 }
                 NodeData::Element(el) => {
@@ -1057,7 +1351,7 @@ impl<'a> Reader<'a> {
                     if self.skipped(id) {
                         // Microdata `<meta itemprop=dateCreated content=…>`.
                         if tag == "meta" {
-                            self.part_of(id, el, 0, &mut parts);
+                            self.part_of(id, el, 0, skip_noise, &mut parts);
                         }
                         continue;
                     }
@@ -1066,6 +1360,9 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                     let is_top = record.nodes.contains(&id);
+                    if record.whole && !is_top && self.section_chrome(id, tag) {
+                        continue;
+                    }
                     if !is_top {
                         // A reply inside this comment is a record of its own.
                         if self.section_bits(id, el) & name::ITEM != 0 && dom.tag(first) == tag {
@@ -1079,7 +1376,7 @@ impl<'a> Reader<'a> {
                     let small = self.chars(id) <= PART_MAX_CHARS;
                     let mut part = in_part;
                     if !is_top && small {
-                        if let Some(p) = self.part_of(id, el, bits, &mut parts) {
+                        if let Some(p) = self.part_of(id, el, bits, skip_noise, &mut parts) {
                             part |= p;
                         }
                     }
@@ -1088,17 +1385,40 @@ impl<'a> Reader<'a> {
                         text.push_str("\n\n");
                         steps.push(Step::Leave);
                     }
+                    let starts_link = !in_link && tag == "a" && el.attr("href").is_some();
+                    if starts_link && !part {
+                        links += 1;
+                    }
+                    let link = in_link || starts_link;
                     let mut c = dom.node(id).last_child;
                     while c != NONE {
-                        steps.push(Step::Enter(c, part));
+                        steps.push(Step::Enter(c, part, link));
                         c = dom.node(c).prev;
                     }
                 }
                 _ => {}
             }
         }
-        let text = clean_text(&text);
+        // Rule `link-lists-are-no-comments`: a "most discussed" list or a
+        // row of related headlines under a comment name is mostly links.
+        if links >= MIN_LIST_LINKS && link_chars as f32 > chars as f32 * RECORD_MAX_LINK_DENSITY {
+            return None;
+        }
+        let mut text = clean_text(&text);
+        if !record.named {
+            text = drop_policy(&text);
+        }
+        if record.whole && text.split_whitespace().count() < WHOLE_SECTION_MIN_WORDS {
+            return None;
+        }
         if text.is_empty() {
+            return None;
+        }
+        // Rule `pingbacks`: another blog's link notice is no reader comment.
+        if PINGBACK_STARTS.iter().any(|p| {
+            text.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        }) {
             return None;
         }
         let author = parts.author.or(parts.by_line_author);
@@ -1106,10 +1426,25 @@ impl<'a> Reader<'a> {
         Some(Comment { author, date, text })
     }
 
+    /// In a section read whole: its title and its link lists ("Comments &
+    /// replies" over related headlines) are no comment.
+    fn section_chrome(&self, id: NodeId, tag: &str) -> bool {
+        matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            || (self.an.flags[id as usize] & flag::BLOCK != 0
+                && self.an.link_density(id) > WHOLE_SECTION_MAX_LINK_DENSITY)
+    }
+
     /// Is this element the author, the date or another non-text part of a
     /// comment? Records what it says in `parts`; returns whether its text is
     /// left out of the comment's text.
-    fn part_of(&mut self, id: NodeId, el: &Element, bits: u16, parts: &mut Parts) -> Option<bool> {
+    fn part_of(
+        &mut self,
+        id: NodeId,
+        el: &Element,
+        bits: u16,
+        skip_noise: bool,
+        parts: &mut Parts,
+    ) -> Option<bool> {
         let tag: &str = &el.name.local;
         let itemprop = el.attr("itemprop").unwrap_or("");
         // Dates: `<time datetime>`, date itemprops, date-named elements.
@@ -1135,7 +1470,9 @@ impl<'a> Reader<'a> {
         let author_prop = ["author", "creator"]
             .iter()
             .any(|p| itemprop.eq_ignore_ascii_case(p));
-        if author_prop || bits & name::AUTHOR != 0 {
+        // Old WordPress themes: `<cite>Name</cite> Says:`.
+        let cite = tag == "cite" && parts.author.is_none();
+        if author_prop || cite || bits & name::AUTHOR != 0 {
             if parts.author.is_none() {
                 let text = self.text(id);
                 parts.author = clean_author(&text);
@@ -1156,7 +1493,7 @@ impl<'a> Reader<'a> {
             }
             return None;
         }
-        if bits & name::NOISE != 0 {
+        if bits & name::NOISE != 0 && skip_noise {
             let text = self.text(id);
             if parts.loose_date.is_none() {
                 parts.loose_date = normalise_date(&text);
@@ -1193,31 +1530,62 @@ struct Parts {
 /// makes of an element where it stands (see [`Reader::section_bits`]).
 fn classify(class: &str, id: &str) -> u16 {
     let mut bits = 0u16;
-    let mut visit = |t: &str| {
-        if SECTION_STEMS.iter().any(|s| t.starts_with(s)) || SECTION_TOKENS.contains(&t) {
-            bits |= name::STEM;
+    let visit = |bits: &mut u16, t: &str| {
+        if let Some(stem) = SECTION_STEMS.iter().find(|s| t.starts_with(*s)) {
+            *bits |= name::STEM;
+            // Fused names of a comment's parts: `commentmetadata`,
+            // `commentauthor`, `commentdate` (plural stems too).
+            let rest = &t[stem.len()..];
+            for r in [rest, rest.strip_prefix('s').unwrap_or(rest)] {
+                if AUTHOR_TOKENS.contains(&r) {
+                    *bits |= name::AUTHOR;
+                }
+                if DATE_TOKENS.contains(&r) {
+                    *bits |= name::DATE;
+                }
+                if NOISE_TOKENS.contains(&r) {
+                    *bits |= name::NOISE;
+                }
+            }
+        } else if SECTION_TOKENS.contains(&t) {
+            *bits |= name::STEM;
         }
         if NOT_SECTION_TOKENS.contains(&t) {
-            bits |= name::NOT_SECTION;
+            *bits |= name::NOT_SECTION;
         }
         if POINTER_TOKENS.contains(&t) {
-            bits |= name::POINTER;
+            *bits |= name::POINTER;
         }
         if AUTHOR_TOKENS.contains(&t) {
-            bits |= name::AUTHOR;
+            *bits |= name::AUTHOR;
         }
         if DATE_TOKENS.contains(&t) {
-            bits |= name::DATE;
+            *bits |= name::DATE;
         }
         if NOISE_TOKENS.contains(&t) {
-            bits |= name::NOISE;
+            *bits |= name::NOISE;
         }
         if FORM_TOKENS.contains(&t) {
-            bits |= name::FORM;
+            *bits |= name::FORM;
+        }
+        if TEXT_TOKENS.contains(&t) {
+            *bits |= name::TEXT;
         }
     };
-    for_each_token(class, &mut visit);
-    for_each_token(id, &mut visit);
+    // Each class name (and the id) on its own, so that a part's name
+    // (`comment-author`) is told from a comment section's that merely
+    // stands beside another name (`commentbody by-jeff`).
+    for value in class.split_ascii_whitespace().chain(std::iter::once(id)) {
+        let mut local = 0u16;
+        for_each_token(value, |t| visit(&mut local, t));
+        if local & name::STEM != 0 && local & (name::AUTHOR | name::DATE | name::NOISE) != 0 {
+            local |= name::STEM_PART;
+        }
+        bits |= local;
+    }
+    if bits & name::TEXT != 0 {
+        bits &= !(name::AUTHOR | name::DATE | name::NOISE | name::STEM_PART);
+    }
     // One comment: a class name of one comment, or a numbered comment id.
     let item_class = class.split_ascii_whitespace().any(|c| {
         let joined: String = c
@@ -1249,7 +1617,7 @@ fn classify(class: &str, id: &str) -> u16 {
     if (item_class || item_id) && bits & name::NOT_SECTION == 0 {
         // A comment is never a part of one.
         bits |= name::ITEM;
-        bits &= !(name::AUTHOR | name::DATE | name::NOISE | name::POINTER);
+        bits &= !(name::AUTHOR | name::DATE | name::NOISE | name::POINTER | name::STEM_PART);
     }
     bits
 }
@@ -1367,6 +1735,22 @@ fn push_words(out: &mut String, t: &str) {
     }
 }
 
+/// Rule `comment-policy`: drop the paragraphs that state house rules.
+fn drop_policy(text: &str) -> String {
+    let mut out = String::new();
+    for para in text.split("\n\n") {
+        let lower = para.to_lowercase();
+        if POLICY_MARKERS.iter().any(|m| lower.contains(m)) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(para);
+    }
+    out
+}
+
 /// Paragraphs of a gathered text: lines trimmed, noise lines dropped,
 /// paragraphs joined by a blank line.
 fn clean_text(raw: &str) -> String {
@@ -1404,6 +1788,9 @@ fn is_noise_line(line: &str) -> bool {
         return true;
     }
     if NOISE_LINES.contains(&core.as_str()) {
+        return true;
+    }
+    if is_section_label(&core) {
         return true;
     }
     let words: Vec<&str> = core

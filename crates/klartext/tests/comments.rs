@@ -297,3 +297,40 @@ fn renderers_show_comments_only_when_present() {
     assert!(!render(&plain, Format::Text).contains("Cleo asks when"));
     assert_eq!(plain.text, doc.text, "comments never change the body");
 }
+
+#[test]
+fn section_labels_policies_link_lists_and_pingbacks_are_no_comments() {
+    // A comment section with no comments yet: its title, placeholder, house
+    // rules, a "most discussed" list and a login line.
+    let html = format!(
+        "<html><body>{}<div id=\"comments\"><h3>Comments</h3><p>No comments yet. Be the first \
+         to comment!</p><p>Comments that include profanity or personal attacks will be removed. \
+         We reserve the right to close any discussion.</p>\
+         <ul class=\"most\"><li><a href=\"/a\">Why is everyone so angry? (83)</a></li>\
+         <li><a href=\"/b\">Your stressful job is aging you (64)</a></li></ul>\
+         <p>Please sign in to comment.</p></div></body></html>",
+        article("Empty section")
+    );
+    let doc = with_comments(&html);
+    assert!(doc.comments.is_empty(), "{:#?}", doc.comments);
+
+    // A section without repeated parts holds one comment: it is read whole,
+    // without its title; a pingback in a list of comments is dropped.
+    let html = format!(
+        "<html><body>{}<div id=\"comments\"><h3>Reader comments</h3>\
+         <p>I took the ferry instead of the bridge for years and never regretted it.</p>\
+         </div><ol class=\"commentlist\"><li class=\"comment\"><p>Pingback: Ten bridges worth \
+         a detour | Some Blog</p></li><li class=\"comment\"><p>A real comment on bridges.</p></li>\
+         </ol></body></html>",
+        article("One comment")
+    );
+    let doc = with_comments(&html);
+    let texts: Vec<&str> = doc.comments.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "I took the ferry instead of the bridge for years and never regretted it.",
+            "A real comment on bridges."
+        ]
+    );
+}
