@@ -30,6 +30,7 @@ use std::collections::HashMap;
 use crate::analyze::{flag, for_each_token, Analysis};
 use crate::document::Comment;
 use crate::dom::{Dom, Element, NodeData, NodeId, DOCUMENT, NONE};
+use html5ever::local_name;
 
 /// What the comment reader found on a page.
 #[derive(Debug, Default)]
@@ -748,7 +749,8 @@ pub(crate) fn extract(dom: &Dom, an: &Analysis, body: &[NodeId]) -> Found {
         an,
         holds_body: vec![false; dom.nodes.len()],
         cache: HashMap::new(),
-        lower: String::new(),
+        id_cache: HashMap::new(),
+        id_key: String::new(),
         stated: None,
     };
     for &b in body {
@@ -835,8 +837,10 @@ struct Reader<'a> {
     an: &'a Analysis,
     holds_body: Vec<bool>,
     /// Name bits per class/id value (values repeat on every comment).
-    cache: HashMap<(&'a str, &'a str), u16>,
-    lower: String,
+    cache: HashMap<&'a str, u16>,
+    /// Name bits per comment-named id, digits dropped (`comment-`).
+    id_cache: HashMap<String, u16>,
+    id_key: String,
     /// The surest count the page states.
     stated: Option<(CountSource, u32)>,
 }
@@ -916,16 +920,8 @@ impl<'a> Reader<'a> {
         roots
     }
 
-    /// Does `value` contain one of the [`SECTION_STEMS`] (any case)?
-    fn has_stem(&mut self, value: &str) -> bool {
-        if value.is_empty() {
-            return false;
-        }
-        self.lower.clear();
-        self.lower.push_str(value);
-        self.lower.make_ascii_lowercase();
-        SECTION_STEMS.iter().any(|s| self.lower.contains(s))
-            || SECTION_TOKENS.iter().any(|s| self.lower.contains(s))
+    fn has_stem(&self, value: &str) -> bool {
+        has_stem(value)
     }
 
     /// What an element is at the level of sections: SECTION (a comment
@@ -935,22 +931,28 @@ impl<'a> Reader<'a> {
     /// `.comment-meta`) are nothing here.
     fn section_bits(&mut self, id: NodeId, el: &'a Element) -> u16 {
         let mut bits = 0;
-        if let Some(p) = el.attr("itemprop") {
-            if p.split_ascii_whitespace()
-                .any(|t| t.eq_ignore_ascii_case("comment"))
-            {
-                bits |= name::ITEM;
+        let mut stem = false;
+        for a in &el.attrs {
+            match a.name.local {
+                local_name!("class") | local_name!("id") => stem |= has_stem(&a.value),
+                local_name!("itemprop") => {
+                    if a.value
+                        .split_ascii_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("comment"))
+                    {
+                        bits |= name::ITEM;
+                    }
+                }
+                local_name!("itemtype") => {
+                    let last = a.value.trim().rsplit('/').next().unwrap_or("");
+                    if ITEM_TYPES.iter().any(|x| last.eq_ignore_ascii_case(x)) {
+                        bits |= name::ITEM;
+                    }
+                }
+                _ => {}
             }
         }
-        if let Some(t) = el.attr("itemtype") {
-            let last = t.trim().rsplit('/').next().unwrap_or("");
-            if ITEM_TYPES.iter().any(|x| last.eq_ignore_ascii_case(x)) {
-                bits |= name::ITEM;
-            }
-        }
-        let class = el.attr("class").unwrap_or("");
-        let idv = el.attr("id").unwrap_or("");
-        if !self.has_stem(class) && !self.has_stem(idv) {
+        if !stem {
             return bits;
         }
         let b = self.name_bits(el);
@@ -974,27 +976,54 @@ impl<'a> Reader<'a> {
 
     /// All name bits of an element's class and id, cached per value pair.
     fn name_bits(&mut self, el: &'a Element) -> u16 {
-        let class = el.attr("class").unwrap_or("");
-        let id = el.attr("id").unwrap_or("");
-        if class.is_empty() && id.is_empty() {
-            return 0;
+        let (mut class, mut id) = ("", "");
+        for a in &el.attrs {
+            match a.name.local {
+                local_name!("class") => class = &a.value,
+                local_name!("id") => id = &a.value,
+                _ => {}
+            }
         }
-        if let Some(&b) = self.cache.get(&(class, id)) {
-            return b;
+        let mut raw = 0;
+        if !class.is_empty() {
+            raw = match self.cache.get(class) {
+                Some(&b) => b,
+                None => {
+                    let b = value_bits(class, true);
+                    self.cache.insert(class, b);
+                    b
+                }
+            };
         }
-        let b = classify(class, id);
-        self.cache.insert((class, id), b);
-        b
+        // An id is unique to its element (`comment-340`): read only when
+        // comment-named, cached without its digits.
+        if !id.is_empty() && has_stem(id) {
+            self.id_key.clear();
+            self.id_key
+                .extend(id.chars().filter(|c| !c.is_ascii_digit()));
+            raw |= match self.id_cache.get(self.id_key.as_str()) {
+                Some(&b) => b,
+                None => {
+                    let b = value_bits(id, false);
+                    self.id_cache.insert(self.id_key.clone(), b);
+                    b
+                }
+            };
+            if is_item_id(id) {
+                raw |= name::ITEM;
+            }
+        }
+        finish_bits(raw)
     }
 
     /// Counts in structured data: JSON-LD `commentCount` or a
     /// `CommentAction` interaction statistic; microdata
     /// `itemprop=commentCount`.
     fn structured_count(&mut self, id: NodeId, el: &Element) {
-        if el
-            .attr("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("commentCount"))
-        {
+        let count_prop = el.attrs.iter().any(|a| {
+            a.name.local == local_name!("itemprop") && a.value.eq_ignore_ascii_case("commentCount")
+        });
+        if count_prop {
             let v = match el.attr("content") {
                 Some(c) => c.to_string(),
                 None => {
@@ -1010,7 +1039,7 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        if &*el.name.local != "script"
+        if el.name.local != local_name!("script")
             || !el
                 .attr("type")
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
@@ -1363,11 +1392,12 @@ impl<'a> Reader<'a> {
                     if record.whole && !is_top && self.section_chrome(id, tag) {
                         continue;
                     }
-                    if !is_top {
-                        // A reply inside this comment is a record of its own.
-                        if self.section_bits(id, el) & name::ITEM != 0 && dom.tag(first) == tag {
-                            continue;
-                        }
+                    // A reply inside this comment is a record of its own.
+                    if !is_top
+                        && dom.tag(first) == tag
+                        && self.section_bits(id, el) & name::ITEM != 0
+                    {
+                        continue;
                     }
                     let bits = self.name_bits(el);
                     if self.is_form(id, el, bits) {
@@ -1375,6 +1405,8 @@ impl<'a> Reader<'a> {
                     }
                     let small = self.chars(id) <= PART_MAX_CHARS;
                     let mut part = in_part;
+                    // Inside a part, only the author and the date are looked for.
+                    let bits = if in_part { bits & !name::NOISE } else { bits };
                     if !is_top && small {
                         if let Some(p) = self.part_of(id, el, bits, skip_noise, &mut parts) {
                             part |= p;
@@ -1446,6 +1478,16 @@ impl<'a> Reader<'a> {
         parts: &mut Parts,
     ) -> Option<bool> {
         let tag: &str = &el.name.local;
+        // Most elements of a comment are none of these: say so cheaply.
+        if bits & (name::DATE | name::AUTHOR | name::NOISE) == 0
+            && !matches!(tag, "time" | "cite" | "a" | "meta")
+            && !el
+                .attrs
+                .iter()
+                .any(|a| a.name.local == local_name!("itemprop"))
+        {
+            return None;
+        }
         let itemprop = el.attr("itemprop").unwrap_or("");
         // Dates: `<time datetime>`, date itemprops, date-named elements.
         let date_prop = [
@@ -1494,12 +1536,16 @@ impl<'a> Reader<'a> {
             return None;
         }
         if bits & name::NOISE != 0 && skip_noise {
-            let text = self.text(id);
-            if parts.loose_date.is_none() {
-                parts.loose_date = normalise_date(&text);
-            }
-            if parts.by_line_author.is_none() {
-                parts.by_line_author = by_line_author(&text);
+            let want_date = parts.date.is_none() && parts.loose_date.is_none();
+            let want_author = parts.author.is_none() && parts.by_line_author.is_none();
+            if want_date || want_author {
+                let text = self.text(id);
+                if want_date {
+                    parts.loose_date = normalise_date(&text);
+                }
+                if want_author {
+                    parts.by_line_author = by_line_author(&text);
+                }
             }
             // The author and date elements inside are still read.
             return Some(true);
@@ -1525,10 +1571,61 @@ struct Parts {
     loose_date: Option<String>,
 }
 
+/// For each byte (either case) that a stem of [`SECTION_STEMS`] or
+/// [`SECTION_TOKENS`] starts with, the second letters those stems have (bit
+/// `n` for the letter `a + n`): two table look-ups rule out nearly every
+/// position of a class value.
+const STEM_BIGRAMS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let lists: [&[&str]; 2] = [SECTION_STEMS, SECTION_TOKENS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            let s = lists[l][k].as_bytes();
+            let bit = 1u32 << (s[1] - b'a');
+            t[s[0].to_ascii_lowercase() as usize] |= bit;
+            t[s[0].to_ascii_uppercase() as usize] |= bit;
+            k += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// Does `value` contain one of the [`SECTION_STEMS`] or [`SECTION_TOKENS`]
+/// (any case)? One pass over the bytes without allocating: this runs on
+/// every class and id of the page.
+fn has_stem(value: &str) -> bool {
+    let b = value.as_bytes();
+    for i in 0..b.len().saturating_sub(1) {
+        let seconds = STEM_BIGRAMS[b[i] as usize];
+        if seconds == 0 {
+            continue;
+        }
+        let second = b[i + 1].to_ascii_lowercase();
+        if !second.is_ascii_lowercase() || seconds & (1 << (second - b'a')) == 0 {
+            continue;
+        }
+        let rest = &b[i..];
+        let hit = SECTION_STEMS.iter().chain(SECTION_TOKENS).any(|s| {
+            let s = s.as_bytes();
+            rest.len() >= s.len()
+                && rest[1].to_ascii_lowercase() == s[1]
+                && rest[2].to_ascii_lowercase() == s[2]
+                && rest[..s.len()].eq_ignore_ascii_case(s)
+        });
+        if hit {
+            return true;
+        }
+    }
+    false
+}
+
 /// The name bits of a class and an id value, as the tokens say them:
 /// `STEM` for any comment-named value; the caller decides what a stem
 /// makes of an element where it stands (see [`Reader::section_bits`]).
-fn classify(class: &str, id: &str) -> u16 {
+fn value_bits(value: &str, is_class: bool) -> u16 {
     let mut bits = 0u16;
     let visit = |bits: &mut u16, t: &str| {
         if let Some(stem) = SECTION_STEMS.iter().find(|s| t.starts_with(*s)) {
@@ -1575,49 +1672,74 @@ fn classify(class: &str, id: &str) -> u16 {
     // Each class name (and the id) on its own, so that a part's name
     // (`comment-author`) is told from a comment section's that merely
     // stands beside another name (`commentbody by-jeff`).
-    for value in class.split_ascii_whitespace().chain(std::iter::once(id)) {
+    let names: Box<dyn Iterator<Item = &str>> = if is_class {
+        Box::new(value.split_ascii_whitespace())
+    } else {
+        Box::new(std::iter::once(value))
+    };
+    for v in names {
         let mut local = 0u16;
-        for_each_token(value, |t| visit(&mut local, t));
+        for_each_token(v, |t| visit(&mut local, t));
         if local & name::STEM != 0 && local & (name::AUTHOR | name::DATE | name::NOISE) != 0 {
             local |= name::STEM_PART;
         }
         bits |= local;
     }
+    // One comment: a class name of one comment.
+    if is_class
+        && value.split_ascii_whitespace().any(|c| {
+            let joined: String = c
+                .chars()
+                .filter(|ch| ch.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            ITEM_CLASS_NAMES.contains(&joined.as_str())
+        })
+    {
+        bits |= name::ITEM;
+    }
+    bits
+}
+
+/// One comment by its numbered id (`comment-340`, `li-comment-12`).
+fn is_item_id(id: &str) -> bool {
+    let mut parts = id
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty());
+    let first = parts.next().unwrap_or("");
+    let (second, third, fourth) = (parts.next(), parts.next(), parts.next());
+    let numbered = |p: Option<&str>| p.is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    let comment = |p: &str| p.eq_ignore_ascii_case("comment");
+    fourth.is_none()
+        && match (second, third) {
+            // comment-340, comment_body_340
+            (Some(_), None) => comment(first) && numbered(second),
+            (Some(s), Some(_)) => {
+                numbered(third)
+                    && (comment(first)
+                        || (ITEM_ID_PREFIXES
+                            .iter()
+                            .any(|x| first.eq_ignore_ascii_case(x))
+                            && comment(s)))
+            }
+            _ => false,
+        }
+}
+
+/// The name bits of an element from the raw bits of its class and id:
+/// a text holder and a comment are never parts.
+fn finish_bits(raw: u16) -> u16 {
+    let mut bits = raw;
     if bits & name::TEXT != 0 {
         bits &= !(name::AUTHOR | name::DATE | name::NOISE | name::STEM_PART);
     }
-    // One comment: a class name of one comment, or a numbered comment id.
-    let item_class = class.split_ascii_whitespace().any(|c| {
-        let joined: String = c
-            .chars()
-            .filter(|ch| ch.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        ITEM_CLASS_NAMES.contains(&joined.as_str())
-    });
-    let item_id = {
-        let mut parts = id
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|p| !p.is_empty());
-        let first = parts.next().unwrap_or("");
-        let rest: Vec<&str> = parts.collect();
-        let numbered = rest
-            .last()
-            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()));
-        numbered
-            && rest.len() <= 2
-            && (first.eq_ignore_ascii_case("comment")
-                || (ITEM_ID_PREFIXES
-                    .iter()
-                    .any(|x| first.eq_ignore_ascii_case(x))
-                    && rest
-                        .first()
-                        .is_some_and(|p| p.eq_ignore_ascii_case("comment"))))
-    };
-    if (item_class || item_id) && bits & name::NOT_SECTION == 0 {
-        // A comment is never a part of one.
-        bits |= name::ITEM;
-        bits &= !(name::AUTHOR | name::DATE | name::NOISE | name::POINTER | name::STEM_PART);
+    if bits & name::ITEM != 0 {
+        if bits & name::NOT_SECTION != 0 {
+            bits &= !name::ITEM;
+        } else {
+            // A comment is never a part of one.
+            bits &= !(name::AUTHOR | name::DATE | name::NOISE | name::POINTER | name::STEM_PART);
+        }
     }
     bits
 }
