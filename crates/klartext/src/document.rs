@@ -63,7 +63,13 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The body as plain text: blocks separated by one blank line.
     pub text: String,
+    /// Reader comments in page order, when `Options::include_comments` is
+    /// set; never part of the body.
     pub comments: Vec<Comment>,
+    /// The number of comments the page states ("42 Kommentare", JSON-LD
+    /// `commentCount`), or else the number found; filled whether or not the
+    /// comments are included.
+    pub comment_count: Option<u32>,
     /// The encoding the page was decoded from (a WHATWG label).
     pub encoding: Option<String>,
     /// Which extraction stage produced the body (see `extract::Stage`).

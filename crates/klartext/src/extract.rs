@@ -223,6 +223,12 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         categories: meta.categories.clone(),
         ..Default::default()
     };
+    let body_owners: Vec<NodeId> = chosen.iter().map(|&i| blocks[i].owner).collect();
+    let found = crate::comments::extract(&dom, &an, &body_owners);
+    doc.comment_count = found.count;
+    if options.include_comments {
+        doc.comments = found.comments;
+    }
     let mut chosen = chosen;
     let first_text = name_parts(&dom, &an, &meta, &blocks, &mut chosen, &mut doc, options);
     let mut out: Vec<Block> = chosen

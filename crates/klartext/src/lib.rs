@@ -21,6 +21,7 @@
 
 mod analyze;
 mod authors;
+mod comments;
 pub mod dates;
 pub mod decode;
 pub mod document;

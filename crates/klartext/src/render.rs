@@ -1,6 +1,6 @@
 //! Renderers: one function per output format, all from the same Document.
 
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Comment, Document};
 
 /// Output formats the renderers support.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,9 +226,35 @@ pub fn to_tei(doc: &Document) -> String {
     out
 }
 
-/// The body as plain text, paragraphs separated by one blank line.
+/// The body as plain text, paragraphs separated by one blank line; then the
+/// reader comments, when the caller asked for them (`Options::include_comments`
+/// fills `Document::comments`), each under a line naming its author and date.
 pub fn to_text(doc: &Document) -> String {
-    doc.text.clone()
+    let mut out = doc.text.clone();
+    for c in &doc.comments {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        let head = comment_head(c);
+        if !head.is_empty() {
+            out.push_str(&head);
+            out.push_str(":\n");
+        }
+        out.push_str(&c.text);
+    }
+    out
+}
+
+/// "Anna · 2023-05-03T14:05:00": who wrote a comment and when, as known.
+fn comment_head(c: &Comment) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if let Some(a) = &c.author {
+        parts.push(a);
+    }
+    if let Some(d) = &c.date {
+        parts.push(d);
+    }
+    parts.join(" · ")
 }
 
 /// The whole Document as one JSON object.
@@ -238,7 +264,8 @@ pub fn to_json(doc: &Document) -> String {
 }
 
 /// Markdown: the title as a level-1 heading, then the body with headings,
-/// lists, quotes, tables and code kept.
+/// lists, quotes, tables and code kept; the reader comments, when present,
+/// in a "Comments" section at the end.
 pub fn to_markdown(doc: &Document) -> String {
     let mut out = String::new();
     if let Some(k) = &doc.kicker {
@@ -306,6 +333,22 @@ pub fn to_markdown(doc: &Document) -> String {
             }
         }
         prev_list = is_list;
+    }
+    if prev_list {
+        out.push('\n');
+    }
+    if !doc.comments.is_empty() {
+        out.push_str("## Comments\n\n");
+        for c in &doc.comments {
+            let head = comment_head(c);
+            if !head.is_empty() {
+                out.push_str(&format!("**{}**\n\n", escape_inline(&head)));
+            }
+            for para in c.text.split("\n\n") {
+                out.push_str(&escape_inline(para));
+                out.push_str("\n\n");
+            }
+        }
     }
     while out.ends_with("\n\n") {
         out.pop();
