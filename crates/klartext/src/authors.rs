@@ -1657,7 +1657,16 @@ pub fn find(
     site: Option<&str>,
     title: Option<&str>,
 ) -> Vec<String> {
-    find_logged(dom, an, meta, site, title, None)
+    let mut names = find_logged(dom, an, meta, site, title, None);
+    // Each person once, in first-seen order (pages repeat `<meta name=author>`).
+    let mut seen: Vec<String> = Vec::new();
+    names.retain(|n| {
+        let key = n.to_lowercase();
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
+    names
 }
 
 /// [`find`], listing every candidate and its score in `log`.

@@ -186,3 +186,13 @@ fn one_word_handle_in_an_author_field_is_kept_but_a_lead_is_not() {
     let byline = r#"<p class="meta"><span class="posted">Posted</span> by <span class="author vcard">delta201</span></p>"#;
     assert_eq!(authors_of(&page("", byline, "")), vec!["delta201"]);
 }
+
+#[test]
+fn a_name_stated_twice_is_listed_once() {
+    let html = "<html><head><title>Pilot ordered</title>\
+        <meta name=\"author\" content=\"Nora Lind\"><meta name=\"author\" content=\"Nora Lind\">\
+        </head><body><article><h1>Pilot ordered</h1><p>The network ordered the pilot on Friday, \
+        after a long week of talks with the studio, the writers and the two leads.</p></article></body></html>";
+    let doc = klartext::extract(html.as_bytes(), &klartext::Options::default());
+    assert_eq!(doc.authors, vec!["Nora Lind".to_string()]);
+}
