@@ -477,3 +477,66 @@ fn a_killed_run_resumed_yields_every_record_exactly_once() {
         assert_eq!(resume_outputs(&out).0, after);
     }
 }
+
+/// Parquet holds the JSON Lines rows: same columns, same values.
+#[test]
+fn parquet_has_the_json_schema_and_rows() {
+    use arrow_array::{Array, ListArray, StringArray, UInt64Array};
+    use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+    let dir = tempfile::tempdir().unwrap();
+    let (bytes, _) = mixed_warc();
+    let input = dir.path().join("crawl.warc.gz");
+    fs::write(&input, bytes).unwrap();
+    let json = dir.path().join("rows.jsonl");
+    let pq = dir.path().join("rows.parquet");
+    for out in [&json, &pq] {
+        let o = klartext(
+            &[
+                "warc",
+                input.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+                "--ordered",
+            ],
+            None,
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let rows = read_rows(&json);
+    let reader = ParquetRecordBatchReaderBuilder::try_new(fs::File::open(&pq).unwrap())
+        .unwrap()
+        .build()
+        .unwrap();
+    let batches: Vec<_> = reader.map(|b| b.unwrap()).collect();
+    assert_eq!(batches.len(), 1);
+    let b = &batches[0];
+    assert_eq!(b.num_rows(), rows.len());
+    let names: Vec<String> = b
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+    let keys: Vec<String> = rows[0].as_object().unwrap().keys().cloned().collect();
+    let mut sorted_keys = keys.clone();
+    sorted_keys.sort();
+    let mut sorted_names = names.clone();
+    sorted_names.sort();
+    assert_eq!(sorted_names, sorted_keys);
+    let col = |name: &str| {
+        b.column(names.iter().position(|n| n == name).unwrap())
+            .clone()
+    };
+    let titles = col("title");
+    let titles = titles.as_any().downcast_ref::<StringArray>().unwrap();
+    let offsets = col("warc_offset");
+    let offsets = offsets.as_any().downcast_ref::<UInt64Array>().unwrap();
+    let blocks = col("blocks");
+    let blocks = blocks.as_any().downcast_ref::<ListArray>().unwrap();
+    for (i, r) in rows.iter().enumerate() {
+        assert_eq!(titles.value(i), r["title"].as_str().unwrap());
+        assert_eq!(offsets.value(i), r["warc_offset"].as_u64().unwrap());
+        assert_eq!(blocks.value(i).len(), r["blocks"].as_array().unwrap().len());
+    }
+}

@@ -5,7 +5,6 @@
 use serde_json::Value;
 
 /// The record columns, before the Document's.
-#[allow(dead_code)] // used by the Parquet writer
 pub const RECORD_COLUMNS: &[&str] = &[
     "warc_file",
     "warc_offset",
