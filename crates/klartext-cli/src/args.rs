@@ -43,6 +43,23 @@ pub enum Command {
         Exit status: 0 every input extracted (possibly empty), 1 some input failed,\n\
         2 usage error.")]
     Batch(BatchArgs),
+    /// Extract the HTML responses of WARC files (and the text of WET files)
+    /// into one row per record: JSON Lines (plain, .gz, .zst) or Parquet.
+    #[command(
+        after_help = "Inputs: .warc, .warc.gz (one gzip member per record or not), .warc.zst,\n\
+        WET files, or '-' for standard input; the compression is recognised from the bytes.\n\n\
+        Only HTML responses with status 200 (by Content-Type, else by sniffing) go to the\n\
+        HTML engine, WET 'conversion' records to text mode; every other record is counted\n\
+        by reason. Rows: warc_file, warc_offset, warc_record_id, warc_type, url, warc_date,\n\
+        http_status, content_type, charset, the Document's fields, error (see README).\n\
+        Damaged records (corrupt gzip member, truncated, lying Content-Length) get a row\n\
+        with the error and their offset; reading resumes at the next record.\n\n\
+        Summary: on stderr, and as JSON in OUT.summary.json (with --resume: DIR/summary.json\n\
+        and DIR/<input>.summary.json); extracted + skipped + failed = read.\n\n\
+        Exit status: 0 every record accounted for without failure, 1 some record failed or\n\
+        an input could not be read, 2 usage error."
+    )]
+    Warc(WarcArgs),
 }
 
 /// Arguments of the default mode: one page in, one article out.
@@ -108,6 +125,57 @@ pub struct BatchArgs {
     /// .txt.gz files, HTML otherwise].
     #[arg(long = "as", value_enum, value_name = "KIND")]
     pub input_kind: Option<InputKind>,
+}
+
+/// Arguments of `klartext warc`.
+#[derive(Debug, Args)]
+pub struct WarcArgs {
+    /// WARC or WET files ('-' for standard input).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the rows: OUT.jsonl, OUT.jsonl.gz, OUT.jsonl.zst or
+    /// OUT.parquet (the format follows the name); '-' or no -o writes JSON
+    /// Lines to standard output. With --resume: a folder.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+
+    /// The output format, whatever the name [default: from the -o name;
+    /// jsonl for --resume folders].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::warc::OutFormat>,
+
+    /// Number of worker threads [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub threads: Option<u32>,
+
+    /// Write the rows in input order (otherwise in completion order).
+    #[arg(long)]
+    pub ordered: bool,
+
+    /// One output per input in the -o folder, written under a temporary name
+    /// and renamed when complete; a rerun skips completed inputs and redoes
+    /// the others, so no row is lost or written twice after a kill.
+    #[arg(long)]
+    pub resume: bool,
+
+    /// The largest payload extracted (after decompression); larger records
+    /// are skipped as too-large. Suffixes K, M, G.
+    #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = crate::warc::parse_size)]
+    pub max_size: usize,
+
+    /// Seconds one record may take; a record over it becomes an error row
+    /// and the run goes on.
+    #[arg(long, value_name = "SECONDS", default_value_t = 20.0)]
+    pub time_budget: f64,
+
+    /// Also extract reader comments (the "comments" column).
+    #[arg(long)]
+    pub comments: bool,
+
+    /// Testing: exit abruptly after writing this many rows (a simulated kill).
+    #[arg(long, hide = true, value_name = "ROWS")]
+    pub fail_after: Option<u64>,
 }
 
 /// What an input holds.

@@ -11,6 +11,7 @@ mod collect;
 mod guard;
 mod input;
 mod single;
+mod warc;
 
 use std::process::ExitCode;
 
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     match cli.command {
         Some(args::Command::Batch(batch)) => batch::run(batch),
+        Some(args::Command::Warc(w)) => warc::run(w),
         None => single::run(cli.single),
     }
 }

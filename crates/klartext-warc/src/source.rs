@@ -1,0 +1,594 @@
+//! Byte sources: the decompressed bytes of a WARC file, in *units*.
+//!
+//! A unit is a stretch of bytes that decodes on its own: a gzip member of a
+//! `.warc.gz` (by convention one record each), or the whole stream of a plain
+//! `.warc` or `.warc.zst`. [`Source::fill`] never returns bytes of two units
+//! at once, so the record parser can tell where a member ended, and damage (a
+//! corrupt member, a file that ends inside one) ends a unit with a report the
+//! parser collects through [`Source::take_damage`].
+
+use std::io::{self, Read};
+
+use flate2::{Crc, Decompress, FlushDecompress, Status};
+
+/// A stretch of the input that could not be read as WARC records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    /// Where it starts: the compressed offset of the gzip member for
+    /// `.warc.gz`, else the byte offset in the (decompressed) stream.
+    pub offset: u64,
+    /// The damaged record's `WARC-Record-ID`, when its header was readable.
+    pub record_id: Option<String>,
+    /// The damaged record's `WARC-Target-URI`, when its header was readable.
+    pub target_uri: Option<String>,
+    /// What went wrong, as a sentence.
+    pub reason: String,
+}
+
+impl Damage {
+    pub(crate) fn at(offset: u64, reason: String) -> Damage {
+        Damage {
+            offset,
+            record_id: None,
+            target_uri: None,
+            reason,
+        }
+    }
+}
+
+/// The decompressed input, unit by unit.
+pub(crate) trait Source {
+    /// At least `n` bytes of the current unit, unless the unit ends (or is
+    /// damaged) first; empty at the end of the unit.
+    fn fill(&mut self, n: usize) -> io::Result<&[u8]>;
+    /// Mark `n` bytes of what `fill` returned as read.
+    fn consume(&mut self, n: usize);
+    /// Put bytes back in front of the unread ones (a record that swallowed
+    /// its successor gives the successor back).
+    fn unread(&mut self, bytes: &[u8]);
+    /// After the current unit ended: go to the next one. `false` at the end
+    /// of the input.
+    fn next_unit(&mut self) -> io::Result<bool>;
+    /// Where the current unit starts in the input file.
+    fn unit_offset(&self) -> u64;
+    /// Decompressed bytes read from the current unit so far.
+    fn pos_in_unit(&self) -> u64;
+    /// Damage found since the last call.
+    fn take_damage(&mut self) -> Option<Damage>;
+    /// Whether units are gzip members (offsets are then member offsets).
+    fn multi_unit(&self) -> bool;
+}
+
+/// Bytes read and not yet consumed, at `buf[start..]`.
+#[derive(Default)]
+struct OutBuf {
+    buf: Vec<u8>,
+    start: usize,
+}
+
+impl OutBuf {
+    fn avail(&self) -> &[u8] {
+        &self.buf[self.start..]
+    }
+    fn len(&self) -> usize {
+        self.buf.len() - self.start
+    }
+    /// Move the unread bytes to the front, so the buffer does not grow.
+    fn compact(&mut self) {
+        if self.start > 0 {
+            self.buf.drain(..self.start);
+            self.start = 0;
+        }
+    }
+    fn consume(&mut self, n: usize) {
+        self.start = (self.start + n).min(self.buf.len());
+        if self.start == self.buf.len() {
+            self.buf.clear();
+            self.start = 0;
+        }
+    }
+    fn unread(&mut self, bytes: &[u8]) {
+        self.buf
+            .splice(self.start..self.start, bytes.iter().copied());
+    }
+    fn clear(&mut self) {
+        self.buf.clear();
+        self.start = 0;
+    }
+}
+
+/// How much is read from the input at once.
+const READ_CHUNK: usize = 256 * 1024;
+
+/// Read up to `want` more bytes from `r` onto the end of `buf`; 0 at the end.
+fn read_more(r: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> io::Result<usize> {
+    let old = buf.len();
+    buf.resize(old + want.max(READ_CHUNK), 0);
+    loop {
+        match r.read(&mut buf[old..]) {
+            Ok(k) => {
+                buf.truncate(old + k);
+                return Ok(k);
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                buf.truncate(old);
+                return Err(e);
+            }
+        }
+    }
+}
+
+/// One unit: a plain `.warc`, or a decoder's output (`.warc.zst`).
+pub(crate) struct StreamSource<R> {
+    inner: R,
+    out: OutBuf,
+    pos: u64,
+    eof: bool,
+    /// Read errors are damage (a decoder on corrupt data), not I/O failures.
+    errors_are_damage: bool,
+    damage: Option<Damage>,
+}
+
+impl<R: Read> StreamSource<R> {
+    pub(crate) fn new(inner: R, errors_are_damage: bool) -> Self {
+        StreamSource {
+            inner,
+            out: OutBuf::default(),
+            pos: 0,
+            eof: false,
+            errors_are_damage,
+            damage: None,
+        }
+    }
+}
+
+impl<R: Read> Source for StreamSource<R> {
+    fn fill(&mut self, n: usize) -> io::Result<&[u8]> {
+        while self.out.len() < n && !self.eof {
+            self.out.compact();
+            let want = n - self.out.len();
+            match read_more(&mut self.inner, &mut self.out.buf, want) {
+                Ok(0) => self.eof = true,
+                Ok(_) => {}
+                Err(e) if self.errors_are_damage => {
+                    self.eof = true;
+                    self.damage = Some(Damage::at(
+                        self.pos + self.out.len() as u64,
+                        format!(
+                            "the compressed stream is corrupt from here on ({e}); the rest of the file is lost"
+                        ),
+                    ));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(self.out.avail())
+    }
+    fn consume(&mut self, n: usize) {
+        let n = n.min(self.out.len());
+        self.out.consume(n);
+        self.pos += n as u64;
+    }
+    fn unread(&mut self, bytes: &[u8]) {
+        self.out.unread(bytes);
+        self.pos = self.pos.saturating_sub(bytes.len() as u64);
+    }
+    fn next_unit(&mut self) -> io::Result<bool> {
+        Ok(false)
+    }
+    fn unit_offset(&self) -> u64 {
+        0
+    }
+    fn pos_in_unit(&self) -> u64 {
+        self.pos
+    }
+    fn take_damage(&mut self) -> Option<Damage> {
+        self.damage.take()
+    }
+    fn multi_unit(&self) -> bool {
+        false
+    }
+}
+
+/// Compressed bytes kept for a rewind after a corrupt member, at most.
+const MAX_RETAIN: usize = 32 * 1024 * 1024;
+
+/// A buffered reader that can go back to a marked offset (the start of the
+/// current gzip member), so a corrupt member is rescanned from its second
+/// byte for the next member: whatever the corrupt deflate data swallowed is
+/// found again. Reads from stdin too; past `MAX_RETAIN` the mark is dropped.
+struct Rewind<R> {
+    inner: R,
+    buf: Vec<u8>,
+    pos: usize,
+    /// The input offset of `buf[0]`.
+    base: u64,
+    mark: Option<u64>,
+    eof: bool,
+}
+
+impl<R: Read> Rewind<R> {
+    fn new(inner: R) -> Self {
+        Rewind {
+            inner,
+            buf: Vec::new(),
+            pos: 0,
+            base: 0,
+            mark: None,
+            eof: false,
+        }
+    }
+    fn offset(&self) -> u64 {
+        self.base + self.pos as u64
+    }
+    fn avail(&self) -> &[u8] {
+        &self.buf[self.pos..]
+    }
+    fn fill(&mut self, n: usize) -> io::Result<&[u8]> {
+        while self.buf.len() - self.pos < n && !self.eof {
+            let mut keep_from = match self.mark {
+                Some(m) if m >= self.base => ((m - self.base) as usize).min(self.pos),
+                _ => self.pos,
+            };
+            if self.pos - keep_from > MAX_RETAIN {
+                self.mark = None;
+                keep_from = self.pos;
+            }
+            // Drop the bytes before keep_from once they are at least half
+            // the buffer: amortised, so a long member costs no quadratic copying.
+            if keep_from >= READ_CHUNK && keep_from * 2 >= self.buf.len() {
+                self.buf.drain(..keep_from);
+                self.base += keep_from as u64;
+                self.pos -= keep_from;
+            }
+            let want = n - (self.buf.len() - self.pos);
+            if read_more(&mut self.inner, &mut self.buf, want)? == 0 {
+                self.eof = true;
+            }
+        }
+        Ok(&self.buf[self.pos..])
+    }
+    fn consume(&mut self, n: usize) {
+        self.pos = (self.pos + n).min(self.buf.len());
+    }
+    /// Go back to `offset` if it is still buffered.
+    fn rewind_to(&mut self, offset: u64) -> bool {
+        if offset >= self.base && offset <= self.base + self.buf.len() as u64 {
+            self.pos = (offset - self.base) as usize;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GzState {
+    /// Inflating the member's deflate data.
+    Body,
+    /// The deflate data ended; the CRC and size follow.
+    Trailer,
+    /// The member ended well.
+    Done,
+    /// The member is corrupt or truncated; its damage is reported.
+    Broken,
+}
+
+/// What stopped a member.
+enum GzError {
+    Io(io::Error),
+    Data(String),
+}
+
+impl From<io::Error> for GzError {
+    fn from(e: io::Error) -> Self {
+        GzError::Io(e)
+    }
+}
+
+const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
+
+/// A `.warc.gz`: one unit per gzip member, inflated with zlib-rs.
+pub(crate) struct GzSource<R> {
+    input: Rewind<R>,
+    out: OutBuf,
+    dec: Decompress,
+    crc: Crc,
+    state: GzState,
+    member_start: u64,
+    pos_in_unit: u64,
+    damage: Option<Damage>,
+}
+
+impl<R: Read> GzSource<R> {
+    pub(crate) fn new(inner: R) -> Self {
+        GzSource {
+            input: Rewind::new(inner),
+            out: OutBuf::default(),
+            dec: Decompress::new(false),
+            crc: Crc::new(),
+            // Before the first member, as after a good one.
+            state: GzState::Done,
+            member_start: 0,
+            pos_in_unit: 0,
+            damage: None,
+        }
+    }
+
+    /// Read a gzip member header at the current position (RFC 1952 §2.3).
+    /// `Ok(false)`: not a valid header.
+    fn read_header(&mut self) -> io::Result<bool> {
+        let h = self.input.fill(10)?;
+        if h.len() < 10 || h[..3] != GZIP_MAGIC || h[3] & 0xe0 != 0 {
+            return Ok(false);
+        }
+        let flags = h[3];
+        let mut at = 10usize;
+        if flags & 0x04 != 0 {
+            // FEXTRA: two length bytes, then the field.
+            let h = self.input.fill(at + 2)?;
+            if h.len() < at + 2 {
+                return Ok(false);
+            }
+            at += 2 + u16::from_le_bytes([h[at], h[at + 1]]) as usize;
+        }
+        for flag in [0x08u8, 0x10] {
+            // FNAME, FCOMMENT: zero-terminated.
+            if flags & flag != 0 {
+                loop {
+                    let h = self.input.fill(at + 1)?;
+                    if h.len() < at + 1 {
+                        return Ok(false);
+                    }
+                    if let Some(z) = h[at..].iter().position(|&b| b == 0) {
+                        at += z + 1;
+                        break;
+                    }
+                    if h.len() > 1 << 20 {
+                        return Ok(false);
+                    }
+                    let more = h.len() + 1;
+                    if self.input.fill(more)?.len() < more {
+                        return Ok(false);
+                    }
+                }
+            }
+        }
+        if flags & 0x02 != 0 {
+            at += 2; // FHCRC
+        }
+        if self.input.fill(at)?.len() < at {
+            return Ok(false);
+        }
+        self.input.consume(at);
+        Ok(true)
+    }
+
+    /// Inflate until `want` bytes are buffered or the member ends.
+    fn decode_more(&mut self, want: usize) -> Result<(), GzError> {
+        while self.out.len() < want {
+            match self.state {
+                GzState::Body => {
+                    let have = self.input.fill(1)?.len();
+                    if have == 0 {
+                        return Err(GzError::Data(
+                            "gzip member truncated: the file ends inside it".to_string(),
+                        ));
+                    }
+                    self.out.compact();
+                    let room = (want - self.out.len()).max(READ_CHUNK);
+                    self.out.buf.reserve(room);
+                    let (in0, out0) = (self.dec.total_in(), self.out.buf.len());
+                    let status = self
+                        .dec
+                        .decompress_vec(
+                            self.input.avail(),
+                            &mut self.out.buf,
+                            FlushDecompress::None,
+                        )
+                        .map_err(|e| GzError::Data(format!("corrupt deflate data ({e})")))?;
+                    let used = (self.dec.total_in() - in0) as usize;
+                    let produced = self.out.buf.len() - out0;
+                    self.crc.update(&self.out.buf[out0..]);
+                    self.input.consume(used);
+                    match status {
+                        Status::StreamEnd => self.state = GzState::Trailer,
+                        _ if used == 0 && produced == 0 => {
+                            // More input is needed than is buffered.
+                            let more = self.input.avail().len() + 1;
+                            if self.input.fill(more)?.len() < more {
+                                return Err(GzError::Data(
+                                    "gzip member truncated: the file ends inside it".to_string(),
+                                ));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                GzState::Trailer => {
+                    let t = self.input.fill(8)?;
+                    if t.len() < 8 {
+                        return Err(GzError::Data(
+                            "gzip member truncated: the file ends in its trailer".to_string(),
+                        ));
+                    }
+                    let crc = u32::from_le_bytes([t[0], t[1], t[2], t[3]]);
+                    let size = u32::from_le_bytes([t[4], t[5], t[6], t[7]]);
+                    self.input.consume(8);
+                    if crc != self.crc.sum() || size != self.crc.amount() {
+                        return Err(GzError::Data(
+                            "gzip member fails its CRC or size check".to_string(),
+                        ));
+                    }
+                    self.state = GzState::Done;
+                }
+                GzState::Done | GzState::Broken => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// Start the member at the current position. After damage (`resync`),
+    /// or past bytes that are not a member, a candidate must decode to the
+    /// start of a WARC record, else the scan goes on from its second byte.
+    fn start_member(&mut self, resync: bool) -> io::Result<bool> {
+        let mut skipped_from: Option<u64> = None;
+        loop {
+            let here = self.input.offset();
+            let head = self.input.fill(3)?;
+            if head.is_empty() {
+                self.state = GzState::Done;
+                if let Some(from) = skipped_from.filter(|_| !resync) {
+                    self.damage = Some(Damage::at(
+                        from,
+                        format!("{} bytes at the end are not gzip data", here - from),
+                    ));
+                }
+                return Ok(false);
+            }
+            if !head.starts_with(&GZIP_MAGIC) {
+                skipped_from.get_or_insert(here);
+                self.skip_to_magic()?;
+                continue;
+            }
+            self.input.mark = Some(here);
+            let checked = resync || skipped_from.is_some();
+            if !self.read_header()? {
+                skipped_from.get_or_insert(here);
+                self.input.rewind_to(here + 1);
+                continue;
+            }
+            self.dec.reset(false);
+            self.crc.reset();
+            self.out.clear();
+            self.state = GzState::Body;
+            self.member_start = here;
+            self.pos_in_unit = 0;
+            if checked {
+                let ok = match self.decode_more(8) {
+                    Ok(()) => self.out.avail().starts_with(b"WARC/"),
+                    Err(GzError::Io(e)) => return Err(e),
+                    Err(GzError::Data(_)) => false,
+                };
+                if !ok {
+                    skipped_from.get_or_insert(here);
+                    self.out.clear();
+                    if !self.input.rewind_to(here + 1) {
+                        // Too far to go back: scan on from here.
+                    }
+                    continue;
+                }
+            }
+            if let Some(from) = skipped_from.filter(|_| !resync) {
+                self.damage = Some(Damage::at(
+                    from,
+                    format!("{} bytes that are not a gzip member skipped", here - from),
+                ));
+            }
+            return Ok(true);
+        }
+    }
+
+    /// Consume bytes up to the next gzip magic (or the end).
+    fn skip_to_magic(&mut self) -> io::Result<()> {
+        loop {
+            let buf = self.input.fill(READ_CHUNK)?;
+            let len = buf.len();
+            // The first byte is never a match: it was just rejected.
+            if let Some(i) = find(&buf[1.min(len)..], &GZIP_MAGIC) {
+                self.input.consume(i + 1);
+                return Ok(());
+            }
+            if len < READ_CHUNK {
+                self.input.consume(len);
+                return Ok(());
+            }
+            // Keep the last three bytes: a magic may start in them (the
+            // first of them was already tried).
+            self.input.consume(len - 3);
+        }
+    }
+}
+
+impl<R: Read> Source for GzSource<R> {
+    fn fill(&mut self, n: usize) -> io::Result<&[u8]> {
+        if self.out.len() < n {
+            match self.decode_more(n) {
+                Ok(()) => {}
+                Err(GzError::Io(e)) => return Err(e),
+                Err(GzError::Data(why)) => {
+                    self.state = GzState::Broken;
+                    self.damage = Some(Damage::at(self.member_start, why));
+                }
+            }
+        }
+        Ok(self.out.avail())
+    }
+    fn consume(&mut self, n: usize) {
+        let n = n.min(self.out.len());
+        self.out.consume(n);
+        self.pos_in_unit += n as u64;
+    }
+    fn unread(&mut self, bytes: &[u8]) {
+        self.out.unread(bytes);
+        self.pos_in_unit = self.pos_in_unit.saturating_sub(bytes.len() as u64);
+    }
+    fn next_unit(&mut self) -> io::Result<bool> {
+        self.out.clear();
+        let resync = self.state == GzState::Broken;
+        if resync {
+            // Rescan from the corrupt member's second byte: its inflater may
+            // have run on into the members after it.
+            self.input.rewind_to(self.member_start + 1);
+        } else if matches!(self.state, GzState::Body | GzState::Trailer) {
+            // The parser left early: finish the member to find its end.
+            while self.state != GzState::Done {
+                self.out.clear();
+                match self.decode_more(READ_CHUNK) {
+                    Ok(()) => {}
+                    Err(GzError::Io(e)) => return Err(e),
+                    Err(GzError::Data(_)) => {
+                        self.out.clear();
+                        self.input.rewind_to(self.member_start + 1);
+                        return self.start_member(true);
+                    }
+                }
+            }
+            self.out.clear();
+        }
+        self.start_member(resync)
+    }
+    fn unit_offset(&self) -> u64 {
+        self.member_start
+    }
+    fn pos_in_unit(&self) -> u64 {
+        self.pos_in_unit
+    }
+    fn take_damage(&mut self) -> Option<Damage> {
+        self.damage.take()
+    }
+    fn multi_unit(&self) -> bool {
+        true
+    }
+}
+
+/// The first position of `needle` in `hay`.
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    let first = needle[0];
+    let mut from = 0;
+    while let Some(i) = hay[from..=hay.len() - needle.len()]
+        .iter()
+        .position(|&b| b == first)
+    {
+        let at = from + i;
+        if &hay[at..at + needle.len()] == needle {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}

@@ -1,0 +1,283 @@
+//! The reader on WARC files written here: well-formed ones in every
+//! compression, and damaged ones that must cost only the damaged records.
+
+use klartext_warc::http::{decode_body, parse_response};
+use klartext_warc::writer::{gzip, record_id, OutRecord};
+use klartext_warc::{Compression, Damage, Item, Reader, Record, DEFAULT_MAX_BLOCK};
+
+fn page(n: u64) -> Vec<u8> {
+    format!("<html><title>Page {n}</title><p>Body of page number {n}.</p></html>").into_bytes()
+}
+
+fn response(n: u64) -> OutRecord {
+    OutRecord::response(
+        n,
+        &format!("https://example.org/{n}"),
+        200,
+        &[("Content-Type", "text/html; charset=utf-8")],
+        &page(n),
+    )
+}
+
+fn read_all(bytes: Vec<u8>) -> (Vec<Record>, Vec<Damage>) {
+    read_all_capped(bytes, DEFAULT_MAX_BLOCK)
+}
+
+fn read_all_capped(bytes: Vec<u8>, cap: usize) -> (Vec<Record>, Vec<Damage>) {
+    let reader = Reader::new(std::io::Cursor::new(bytes), cap).unwrap();
+    let (mut records, mut damage) = (Vec::new(), Vec::new());
+    for item in reader {
+        match item.unwrap() {
+            Item::Record(r) => records.push(r),
+            Item::Damaged(d) => damage.push(d),
+        }
+    }
+    (records, damage)
+}
+
+fn ids(records: &[Record]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| r.record_id().unwrap().to_string())
+        .collect()
+}
+
+fn expected(ns: &[u64]) -> Vec<String> {
+    ns.iter().map(|&n| record_id(n)).collect()
+}
+
+#[test]
+fn plain_gzip_and_zstd_files_read_the_same() {
+    let mut plain = Vec::new();
+    let mut gz = Vec::new();
+    for n in 0..5 {
+        let bytes = response(n).to_bytes();
+        gz.extend(gzip(&bytes));
+        plain.extend(bytes);
+    }
+    let zst = zstd::stream::encode_all(&plain[..], 3).unwrap();
+    for (bytes, kind) in [
+        (plain.clone(), Compression::None),
+        (gz, Compression::Gzip),
+        (zst, Compression::Zstd),
+    ] {
+        assert_eq!(Compression::sniff(&bytes[..4]), kind);
+        let (records, damage) = read_all(bytes);
+        assert!(damage.is_empty(), "{kind:?}: {damage:?}");
+        assert_eq!(ids(&records), expected(&[0, 1, 2, 3, 4]), "{kind:?}");
+        let r = &records[3];
+        assert_eq!(r.warc_type(), "response");
+        assert_eq!(r.target_uri(), Some("https://example.org/3"));
+        assert_eq!(r.date(), Some("2024-05-06T07:08:09Z"));
+        let http = parse_response(&r.block).unwrap();
+        assert_eq!(http.status, 200);
+        assert_eq!(&r.block[http.body_start..], &page(3)[..]);
+    }
+    // Offsets: plain records start where their bytes do.
+    let (records, _) = read_all(plain.clone());
+    let second = response(0).to_bytes().len() as u64;
+    assert_eq!(records[0].offset, 0);
+    assert_eq!(records[1].offset, second);
+}
+
+#[test]
+fn gzip_offsets_are_member_offsets() {
+    let members: Vec<Vec<u8>> = (0..3).map(|n| gzip(&response(n).to_bytes())).collect();
+    let (records, _) = read_all(members.concat());
+    assert_eq!(records[0].offset, 0);
+    assert_eq!(records[1].offset, members[0].len() as u64);
+    assert_eq!(
+        records[2].offset,
+        (members[0].len() + members[1].len()) as u64
+    );
+}
+
+/// A .warc.gz with a corrupted member (2), a member whose record lies about
+/// its Content-Length (4: longer than it is; 6: shorter), garbage between
+/// members, and a truncated last member (9) loses exactly those records.
+#[test]
+fn damaged_gzip_loses_only_the_damaged_records() {
+    // Corruption early in the member (bad deflate data), in the middle and
+    // near the end (data that inflates to garbage and fails the CRC).
+    for at in [12usize, 50, 90] {
+        damaged_gzip(at);
+    }
+}
+
+fn damaged_gzip(corrupt_at_percent: usize) {
+    let mut file = Vec::new();
+    let mut offsets = Vec::new();
+    for n in 0..10u64 {
+        offsets.push(file.len() as u64);
+        let r = response(n);
+        let bytes = match n {
+            4 => r.to_bytes_with_length(Some(r.block.len() as u64 + 500)),
+            6 => r.to_bytes_with_length(Some(r.block.len() as u64 - 20)),
+            _ => r.to_bytes(),
+        };
+        let mut member = gzip(&bytes);
+        match n {
+            2 => {
+                // Corrupt the deflate data in the middle of the member.
+                let mid = (member.len() * corrupt_at_percent / 100).min(member.len() - 16);
+                for b in &mut member[mid..mid + 8] {
+                    *b ^= 0x5a;
+                }
+            }
+            9 => member.truncate(member.len() / 2),
+            _ => {}
+        }
+        file.extend(member);
+        if n == 7 {
+            file.extend_from_slice(b"some junk between members");
+        }
+    }
+    let (records, damage) = read_all(file);
+    assert_eq!(ids(&records), expected(&[0, 1, 3, 5, 7, 8]));
+    let damaged: Vec<(u64, Option<String>)> = damage
+        .iter()
+        .map(|d| (d.offset, d.record_id.clone()))
+        .collect();
+    // The corrupt member may or may not have yielded its header first.
+    assert_eq!(damage.len(), 5, "{damage:#?}");
+    assert_eq!(damaged[0].0, offsets[2]);
+    assert_eq!(damaged[1], (offsets[4], Some(record_id(4))));
+    assert!(
+        damage[1].reason.contains("Content-Length"),
+        "{}",
+        damage[1].reason
+    );
+    assert_eq!(damaged[2], (offsets[6], Some(record_id(6))));
+    assert_eq!(damaged[3].0, offsets[8] - 25);
+    assert!(
+        damage[3].reason.contains("not a gzip member"),
+        "{}",
+        damage[3].reason
+    );
+    assert_eq!(damaged[4].0, offsets[9]);
+    assert!(
+        damage[4].reason.contains("truncated"),
+        "{}",
+        damage[4].reason
+    );
+}
+
+#[test]
+fn damaged_plain_warc_loses_only_the_damaged_records() {
+    let mut file = Vec::new();
+    for n in 0..6u64 {
+        let r = response(n);
+        let bytes = match n {
+            // Longer than it is: swallows the start of record 2.
+            1 => r.to_bytes_with_length(Some(r.block.len() as u64 + 40)),
+            // Shorter than it is.
+            3 => r.to_bytes_with_length(Some(r.block.len() as u64 - 30)),
+            _ => r.to_bytes(),
+        };
+        file.extend(bytes);
+    }
+    // A truncated tail: half of record 6.
+    let last = response(6).to_bytes();
+    file.extend_from_slice(&last[..last.len() / 2]);
+    let (records, damage) = read_all(file);
+    assert_eq!(ids(&records), expected(&[0, 2, 4, 5]));
+    let damaged: Vec<Option<String>> = damage.iter().map(|d| d.record_id.clone()).collect();
+    assert_eq!(
+        damaged,
+        vec![Some(record_id(1)), Some(record_id(3)), Some(record_id(6))],
+        "{damage:#?}"
+    );
+}
+
+#[test]
+fn blocks_over_the_cap_are_truncated_not_lost() {
+    let mut file = Vec::new();
+    for n in 0..3 {
+        file.extend(gzip(&response(n).to_bytes()));
+    }
+    let (records, damage) = read_all_capped(file, 40);
+    assert!(damage.is_empty());
+    assert_eq!(records.len(), 3);
+    assert!(records.iter().all(|r| r.truncated && r.block.len() == 40));
+}
+
+#[test]
+fn chunked_and_gzip_encoded_payloads_decode() {
+    let html = page(7);
+    let gz = gzip(&html);
+    // Chunk the gzip bytes in pieces of 10.
+    let mut chunked = Vec::new();
+    for c in gz.chunks(10) {
+        chunked.extend(format!("{:x}\r\n", c.len()).into_bytes());
+        chunked.extend_from_slice(c);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let rec = OutRecord::response(
+        7,
+        "https://example.org/7",
+        200,
+        &[
+            ("Content-Type", "text/html"),
+            ("Transfer-Encoding", "chunked"),
+            ("Content-Encoding", "gzip"),
+        ],
+        &chunked,
+    );
+    let (records, _) = read_all(gzip(&rec.to_bytes()));
+    let r = &records[0];
+    let http = parse_response(&r.block).unwrap();
+    let (body, notes) = decode_body(&http, &r.block, 1 << 20).unwrap();
+    assert_eq!(body, html);
+    assert!(notes.is_empty(), "{notes:?}");
+}
+
+#[test]
+fn brotli_and_already_decoded_bodies() {
+    // A crawler that stored the decoded body but kept the header.
+    let rec = OutRecord::response(
+        1,
+        "https://example.org/1",
+        200,
+        &[("Content-Encoding", "br"), ("Transfer-Encoding", "chunked")],
+        &page(1),
+    );
+    let block = rec.block.clone();
+    let http = parse_response(&block).unwrap();
+    let (body, notes) = decode_body(&http, &block, 1 << 20).unwrap();
+    assert_eq!(body, page(1));
+    assert_eq!(notes.len(), 2, "{notes:?}");
+}
+
+#[test]
+fn empty_and_junk_inputs() {
+    let (r, d) = read_all(Vec::new());
+    assert!(r.is_empty() && d.is_empty());
+    let (r, d) = read_all(b"this is not a warc file\nat all\n".to_vec());
+    assert!(r.is_empty());
+    assert_eq!(d.len(), 1);
+    // Junk, then a record.
+    let mut bytes = b"junk line\n".to_vec();
+    bytes.extend(response(1).to_bytes());
+    let (r, d) = read_all(bytes);
+    assert_eq!(ids(&r), expected(&[1]));
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].offset, 0);
+}
+
+#[test]
+fn zstd_with_a_dictionary_frame() {
+    let dict = b"WARC/1.1\r\nWARC-Type: response\r\nContent-Type: application/http".to_vec();
+    let mut file = Vec::new();
+    file.extend_from_slice(&[0x5d, 0x2a, 0x4d, 0x18]);
+    file.extend_from_slice(&(dict.len() as u32).to_le_bytes());
+    file.extend_from_slice(&dict);
+    for n in 0..3 {
+        let mut enc = zstd::stream::Encoder::with_dictionary(Vec::new(), 3, &dict).unwrap();
+        std::io::Write::write_all(&mut enc, &response(n).to_bytes()).unwrap();
+        file.extend(enc.finish().unwrap());
+    }
+    let (records, damage) = read_all(file);
+    assert!(damage.is_empty(), "{damage:?}");
+    assert_eq!(ids(&records), expected(&[0, 1, 2]));
+}
