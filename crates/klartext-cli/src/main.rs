@@ -8,6 +8,7 @@
 mod args;
 mod batch;
 mod collect;
+mod explain;
 mod guard;
 mod input;
 mod single;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     let cli = args::Cli::parse();
     match cli.command {
         Some(args::Command::Batch(batch)) => batch::run(batch),
+        Some(args::Command::Explain(e)) => explain::run(e),
         None => single::run(cli.single),
     }
 }
