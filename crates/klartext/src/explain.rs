@@ -131,7 +131,7 @@ const PATH_MAX_DEPTH: usize = 7;
 const CLASS_SHOWN_CHARS: usize = 24;
 
 /// `tag.first-class#id` of one element, for paths and reasons.
-fn describe(dom: &Dom, id: NodeId) -> String {
+pub(crate) fn describe(dom: &Dom, id: NodeId) -> String {
     let Some(el) = dom.element(id) else {
         return String::new();
     };
@@ -246,7 +246,7 @@ pub(crate) fn count(blocks: &[ExplainedBlock]) -> Vec<LabelCount> {
 }
 
 /// Build the explanation of one HTML page from its run through extraction.
-pub(crate) fn explain_run(run: Run) -> Explanation {
+pub(crate) fn explain_run(run: Run, log: Vec<String>) -> Explanation {
     let Run {
         page,
         doc,
@@ -258,7 +258,7 @@ pub(crate) fn explain_run(run: Run) -> Explanation {
     let stage = doc.extracted_by.clone().unwrap_or_default();
 
     let mut in_body = vec![false; n];
-    let mut notes = Vec::new();
+    let mut notes = log;
     match &body {
         BodyFrom::Blocks(b) | BodyFrom::Rescue(b) => {
             for &i in b {
@@ -280,8 +280,8 @@ pub(crate) fn explain_run(run: Run) -> Explanation {
     }
     if page.revealed {
         notes.push(
-            "rule revealed-by-script: the visible page held little text; it was read again \
-             with hidden parts shown"
+            "rule revealed-by-script: the page read with hidden parts shown gave more than \
+             twice the text; its blocks are the ones below"
                 .to_string(),
         );
     }

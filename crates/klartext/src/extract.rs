@@ -149,13 +149,19 @@ pub(crate) struct Page {
 }
 
 pub(crate) fn analyse_page(html: &str) -> Page {
+    analyse_page_logged(html, None)
+}
+
+/// [`analyse_page`], writing the cascade's attempts to `log` when given
+/// (for `explain`; extraction passes `None` and formats nothing).
+pub(crate) fn analyse_page_logged(html: &str, mut log: Option<&mut Vec<String>>) -> Page {
     let dom = Dom::parse(html);
     let meta = meta::collect(&dom);
     let mut an = analyze(&dom, true);
     let mut blocks = segment(&dom, &an);
     let title = meta::headline(&dom, &an, &meta);
     let title_key = title.as_deref().map(fold);
-    let mut body = choose_body(&dom, &an, &blocks, title_key.as_deref());
+    let mut body = choose_body(&dom, &an, &blocks, title_key.as_deref(), log.as_deref_mut());
     // Rule `revealed-by-script`: pages that hide their whole content (a
     // `visibility:hidden` app shell, a `hide` class on the root, content in
     // `<noscript>` or a `hidden` streaming slot) until a script shows it.
@@ -163,10 +169,33 @@ pub(crate) fn analyse_page(html: &str) -> Page {
     let found = chars_of(&blocks, &body.kept);
     let mut revealed = false;
     if found < ENOUGH_CHARS && an.hid_something {
+        if let Some(log) = log.as_deref_mut() {
+            log.push(format!(
+                "rule revealed-by-script: {found} chars found and the page hides parts; \
+                 read again with hidden parts shown"
+            ));
+        }
         let an2 = analyze(&dom, false);
         let blocks2 = segment(&dom, &an2);
-        let body2 = choose_body(&dom, &an2, &blocks2, title_key.as_deref());
-        if chars_of(&blocks2, &body2.kept) > found * 2 {
+        let body2 = choose_body(
+            &dom,
+            &an2,
+            &blocks2,
+            title_key.as_deref(),
+            log.as_deref_mut(),
+        );
+        let found2 = chars_of(&blocks2, &body2.kept);
+        if let Some(log) = log {
+            log.push(format!(
+                "rule revealed-by-script: {found2} chars with hidden parts shown: {}",
+                if found2 > found * 2 {
+                    "more than twice as much, taken"
+                } else {
+                    "not twice as much, the visible page stays"
+                }
+            ));
+        }
+        if found2 > found * 2 {
             an = an2;
             blocks = blocks2;
             body = body2;
@@ -196,7 +225,7 @@ pub(crate) fn analyse_page(html: &str) -> Page {
 }
 
 pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
-    run(html, options).doc
+    run(html, options, None).doc
 }
 
 /// Where the body's blocks came from, in the page's blocks.
@@ -233,8 +262,8 @@ pub(crate) struct Run {
     pub parts: PartsTaken,
 }
 
-pub(crate) fn run(html: &str, options: &Options) -> Run {
-    let page = analyse_page(html);
+pub(crate) fn run(html: &str, options: &Options, log: Option<&mut Vec<String>>) -> Run {
+    let page = analyse_page_logged(html, log);
     let Page {
         dom,
         meta,
@@ -535,13 +564,27 @@ struct Chosen {
 }
 
 /// Run the cascade and return the chosen blocks' indices.
-fn choose_body(dom: &Dom, an: &Analysis, blocks: &[RawBlock], title: Option<&str>) -> Chosen {
-    let mut chosen = choose_container_blocks(dom, an, blocks, title);
+fn choose_body(
+    dom: &Dom,
+    an: &Analysis,
+    blocks: &[RawBlock],
+    title: Option<&str>,
+    mut log: Option<&mut Vec<String>>,
+) -> Chosen {
+    let mut chosen = choose_container_blocks(dom, an, blocks, title, log.as_deref_mut());
     let kept = &mut chosen.kept;
     add_lead(dom, an, blocks, title, kept);
     drop_lone_link_stubs(blocks, kept);
     trim_tail(blocks, kept);
     if let Some(listing) = listing_items(dom, an, blocks, chars_of(blocks, kept)) {
+        if let Some(log) = log {
+            log.push(format!(
+                "rule listing-page: teaser cards hold {} chars against {} in the body found; \
+                 the cards' box is the content",
+                chars_of(blocks, &listing),
+                chars_of(blocks, &chosen.kept)
+            ));
+        }
         return Chosen {
             stage: Stage::Listing,
             kept: listing,
@@ -681,7 +724,23 @@ fn choose_container_blocks(
     an: &Analysis,
     blocks: &[RawBlock],
     title: Option<&str>,
+    mut log: Option<&mut Vec<String>>,
 ) -> Chosen {
+    // What `explain` shows of each attempt: its roots and the text it kept.
+    let mut note = |stage: Stage, roots: &[NodeId], chars: u32, verdict: &str| {
+        if let Some(log) = log.as_deref_mut() {
+            let roots: Vec<String> = roots
+                .iter()
+                .map(|&r| format!("`{}`", crate::explain::describe(dom, r)))
+                .collect();
+            log.push(format!(
+                "attempt {}: root{} {}, {chars} chars kept: {verdict}",
+                stage.name(),
+                if roots.len() > 1 { "s" } else { "" },
+                roots.join(", ")
+            ));
+        }
+    };
     // Every heading that shows the headline (sticky bars repeat it).
     let headlines: Vec<NodeId> = match title {
         Some(t) => blocks
@@ -694,7 +753,18 @@ fn choose_container_blocks(
     if let Some(root) = precise_root(dom, an, &headlines) {
         let verdict = clean(dom, an, &[root], STRICT);
         let kept = kept_blocks(dom, an, blocks, &[root], &verdict, title);
-        if chars_of(blocks, &kept) >= PRECISE_MIN_CHARS {
+        let c = chars_of(blocks, &kept);
+        note(
+            Stage::Precise,
+            &[root],
+            c,
+            if c >= PRECISE_MIN_CHARS {
+                "enough for the body container, chosen"
+            } else {
+                "too little for the body container, scoring instead"
+            },
+        );
+        if c >= PRECISE_MIN_CHARS {
             return Chosen {
                 stage: Stage::Precise,
                 kept,
@@ -728,6 +798,7 @@ fn choose_container_blocks(
         let kept = kept_blocks(dom, an, blocks, &roots, &verdict, title);
         let c = chars_of(blocks, &kept);
         if c >= ENOUGH_CHARS {
+            note(stage, &roots, c, "enough (rule: 500 chars), chosen");
             return Chosen {
                 stage,
                 kept,
@@ -738,6 +809,16 @@ fn choose_container_blocks(
         }
         // A broader attempt must find clearly more text than a stricter one:
         // short articles are real, and the broader rules mostly add chrome.
+        note(
+            stage,
+            &roots,
+            c,
+            if c as f32 > best.1 as f32 * BROADER_MUST_FIND {
+                "short of 500 chars; the best so far (a broader attempt must find 3 times as much)"
+            } else {
+                "short of 500 chars; not 3 times the stricter attempt's text, not taken"
+            },
+        );
         if c as f32 > best.1 as f32 * BROADER_MUST_FIND {
             best = (
                 Chosen {

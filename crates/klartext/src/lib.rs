@@ -105,9 +105,10 @@ pub fn extract_str(html: &str, options: &Options) -> Document {
 /// does not pay for this: the reasons are worked out only here.
 pub fn explain(html: &[u8], options: &Options) -> Explanation {
     let decoded = decode::decode(html, options.charset.as_deref());
-    let mut run = extract::run(&decoded.text, options);
+    let mut log = Vec::new();
+    let mut run = extract::run(&decoded.text, options, Some(&mut log));
     run.doc.encoding = Some(decoded.encoding.name().to_ascii_lowercase());
-    explain::explain_run(run)
+    explain::explain_run(run, log)
 }
 
 /// [`explain`] for a page already rendered to text (see [`extract_text_bytes`]).

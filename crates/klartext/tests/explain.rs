@@ -30,6 +30,10 @@ fn one<'a>(v: &'a serde_json::Value, start: &str) -> &'a serde_json::Value {
 #[test]
 fn each_part_of_the_news_page_is_named() {
     let v = json();
+    assert!(v["notes"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("attempt precise: root `div.article-body`"));
     let k = one(&v, "Transport");
     assert_eq!(k["label"], "kicker");
     assert_eq!(k["rule"], "kicker-by-name");
@@ -255,4 +259,50 @@ fn text_dumps_are_explained_too() {
     assert_eq!(label_of("Home | News"), Label::Boilerplate);
     assert_eq!(label_of("14.03.2024"), Label::Boilerplate);
     assert_eq!(e.document.comments.len(), 0, "comments only when asked for");
+}
+
+const PROSE: &str = "The council met for four hours on Tuesday evening, and the members \
+    argued about the budget, the schools and the new bus lines before they agreed on a plan.";
+
+#[test]
+fn a_kicker_inside_the_headline_is_split_from_the_title() {
+    let html = format!(
+        "<html><head><title>Council: Budget passes at last</title></head><body><article>\
+         <h1><span class='headline-kicker'>Council</span> <span>Budget passes at last</span></h1>\
+         <div class='article-body'><p>{PROSE}</p><p>{PROSE}</p></div></article></body></html>"
+    );
+    let e = explain(html.as_bytes(), &Options::default());
+    let k = e.blocks.iter().find(|b| b.label == Label::Kicker).unwrap();
+    assert_eq!(
+        (k.text.as_str(), k.rule.as_str()),
+        ("Council", "kicker-in-headline")
+    );
+    let t = e.blocks.iter().find(|b| b.label == Label::Title).unwrap();
+    assert_eq!(t.text, "Budget passes at last");
+}
+
+#[test]
+fn a_cleaning_rule_inside_the_root_is_named_with_its_box() {
+    let links: String = (0..3)
+        .map(|i| format!("<li><a href='/s{i}'>Another story number {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class='story'><h1>Budget passes</h1><p>{PROSE}</p><p>{PROSE}</p>\
+         <div class='more-box'><p>Read on:</p><ul>{links}</ul></div><p>{PROSE}</p></div>\
+         </body></html>"
+    );
+    let e = explain(html.as_bytes(), &Options::default());
+    let b = e
+        .blocks
+        .iter()
+        .find(|b| b.text == "Another story number 2")
+        .unwrap();
+    assert_eq!(b.label, Label::Boilerplate);
+    assert_eq!(b.rule, "link-heavy-box");
+    assert!(b.why.contains("div.more-box"), "{}", b.why);
+    assert!(
+        e.notes.iter().any(|n| n.contains("div.story")),
+        "{:?}",
+        e.notes
+    );
 }
