@@ -720,18 +720,37 @@ fn colours(label: Label) -> (&'static str, &'static str) {
 /// hostile page may hold) become U+FFFD, so no page text can ever become
 /// markup in the report.
 fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
+    // Runs of plain text are copied whole; only the few bytes that need it
+    // are looked at one by one (all are ASCII, or the lead byte 0xC2 of the
+    // C1 controls U+0080..U+009F, so a run always ends on a char boundary).
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (entity, len): (&str, usize) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            b'\n' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            0..=0x1f | 0x7f => ("\u{FFFD}", 1),
+            0xc2 if bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)) => ("\u{FFFD}", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[run..i]);
+        out.push_str(entity);
+        i += len;
+        run = i;
     }
+    out.push_str(&s[run..]);
 }
 
 fn escape(s: &str) -> String {
@@ -779,7 +798,11 @@ impl Explanation {
     /// page (a file name) in the heading.
     pub fn to_html(&self, name: &str) -> String {
         use std::fmt::Write;
-        let text_len: usize = self.blocks.iter().map(|b| b.text.len() + 400).sum();
+        let text_len: usize = self
+            .blocks
+            .iter()
+            .map(|b| b.text.len() + b.why.len() + b.path.len() + 400)
+            .sum();
         let mut o = String::with_capacity(text_len + 8192);
         o.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         o.push_str("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">");
@@ -841,8 +864,15 @@ impl Explanation {
                 b.in_body,
                 escape(&b.rule)
             );
-            let hover = format!("{n} · {verdict} · rule {}\n{}\n{}", b.rule, b.why, b.path);
-            escape_into(&mut o, &hover);
+            // On hover: the verdict, the rule and the features in one line
+            // (the full reason and the path stand beside the block).
+            let _ = write!(
+                o,
+                "{n} · {verdict} · rule {} · {} chars · link density {:.2}",
+                escape(&b.rule),
+                b.chars,
+                b.link_density
+            );
             o.push_str("\"><div class=\"txt\"><span class=\"lab\">");
             o.push_str(n);
             o.push_str("</span>");
@@ -930,5 +960,43 @@ impl Explanation {
         }
         o.push_str("</aside></div></body></html>\n");
         o
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition the fast escaper must match.
+    fn escape_slow(s: &str) -> String {
+        let mut out = String::new();
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                '\n' | '\t' => out.push(c),
+                c if c.is_control() => out.push('\u{FFFD}'),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escaping_matches_the_plain_definition() {
+        for s in [
+            "",
+            "plain",
+            "<script>alert('x')</script> & \"q\"",
+            "tab\tnew\nline\r\0\u{7f}\u{1b}[31m",
+            "C1 \u{80}\u{85}\u{9f} after, Latin Â é ¢ ÿ, CJK 漢字, emoji 🦀",
+            "\u{a0}non-breaking\u{c2}\u{a0}",
+            "&&<<>>",
+        ] {
+            assert_eq!(escape(s), escape_slow(s), "{s:?}");
+        }
     }
 }
