@@ -7,6 +7,7 @@
 //! Needs Chromium (Debian's `chromium`, which .ci/run installs); without it
 //! the test says so and passes. `KLARTEXT_CHROMIUM` names another binary.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -182,19 +183,7 @@ fn the_report_shows_kept_and_dropped_blocks_in_a_browser() {
         ],
         &url,
     );
-    let file = std::fs::File::open(&shot).expect("the screenshot was written");
-    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
-        .read_info()
-        .unwrap();
-    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    let channels = info.color_type.samples();
-    assert!(channels >= 3, "an RGB screenshot");
-    let pixels = &buf[..info.buffer_size()];
-    let mut colours = std::collections::HashSet::new();
-    for px in pixels.chunks_exact(channels) {
-        colours.insert((px[0], px[1], px[2]));
-    }
+    let (colours, (width, height)) = colours_of(&shot);
     assert!(
         colours.len() >= 200,
         "a blank or flat screenshot: {} colours",
@@ -210,17 +199,67 @@ fn the_report_shows_kept_and_dropped_blocks_in_a_browser() {
         ("boilerplate", (0xec, 0xec, 0xec)),
     ] {
         assert!(
-            colours.contains(&rgb),
+            colours.get(&rgb).copied().unwrap_or(0) > 1000,
             "no {label} colour in the screenshot"
         );
     }
     eprintln!(
         "screenshot {} ({}x{}, {} colours)",
         shot.display(),
-        info.width,
-        info.height,
+        width,
+        height,
         colours.len()
     );
+
+    // A click on a legend entry hides that label's blocks (CSS only): the
+    // same report with the boilerplate box unticked shows no boilerplate.
+    let html = std::fs::read_to_string(&report).unwrap();
+    let toggled = html.replace("id=\"show-boilerplate\" checked", "id=\"show-boilerplate\"");
+    assert_ne!(toggled, html);
+    let report2 = dir.path().join("report-without-boilerplate.html");
+    std::fs::write(&report2, toggled).unwrap();
+    let shot2 = dir.path().join("without-boilerplate.png");
+    chromium(
+        &bin,
+        &dir.path().join("profile-shot2"),
+        &[
+            "--window-size=1400,2600".to_string(),
+            format!("--screenshot={}", shot2.display()),
+        ],
+        &format!("file://{}", report2.display()),
+    );
+    let (colours2, _) = colours_of(&shot2);
+    let grey = (0xec, 0xec, 0xec);
+    let (shown, hidden) = (colours[&grey], colours2.get(&grey).copied().unwrap_or(0));
+    assert!(
+        hidden * 20 < shown,
+        "boilerplate hidden: {hidden} grey pixels left of {shown}"
+    );
+    assert!(
+        colours2.get(&(0xe2, 0xf5, 0xe1)).copied().unwrap_or(0) > 1000,
+        "body still shown"
+    );
+    eprintln!("boilerplate grey pixels: {shown} shown, {hidden} when hidden");
+}
+
+/// Pixels per RGB colour of an image.
+type Colours = HashMap<(u8, u8, u8), usize>;
+
+/// The distinct RGB colours of a PNG file with their pixel counts, and its size.
+fn colours_of(path: &Path) -> (Colours, (u32, u32)) {
+    let file = std::fs::File::open(path).expect("the screenshot was written");
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    assert!(channels >= 3, "an RGB screenshot");
+    let mut colours = HashMap::new();
+    for px in buf[..info.buffer_size()].chunks_exact(channels) {
+        *colours.entry((px[0], px[1], px[2])).or_insert(0) += 1;
+    }
+    (colours, (info.width, info.height))
 }
 
 fn klartext(args: &[&str]) -> std::process::Output {

@@ -767,6 +767,7 @@ header h1{margin:0 0 4px;font-size:20px}\
 header p,header ul{margin:2px 0;font-size:13px;color:#d6dde6}\
 .wrap{display:grid;grid-template-columns:minmax(0,3fr) minmax(300px,2fr);gap:18px;padding:16px 22px}\
 .legend{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 12px;padding:0;list-style:none}\
+.tog{position:absolute;opacity:0;pointer-events:none}.legend label{cursor:pointer}\
 .legend li{padding:3px 9px;border-left-width:6px;border-left-style:solid;border-radius:3px;font-size:13px}\
 .blocks{list-style:none;margin:0;padding:0}\
 .blk{display:grid;grid-template-columns:minmax(0,1fr) minmax(200px,36%);gap:10px;margin:5px 0;padding:6px 9px;border-left:7px solid;border-radius:3px}\
@@ -817,7 +818,9 @@ impl Explanation {
             let (bg, border) = colours(l);
             let _ = write!(
                 o,
-                ".l-{n}{{background:{bg};border-color:{border}}}.l-{n} .lab{{color:{border}}}",
+                ".l-{n}{{background:{bg};border-color:{border}}}.l-{n} .lab{{color:{border}}}\
+                 #show-{n}:not(:checked)~.blocks .l-{n}{{display:none}}\
+                 #show-{n}:not(:checked)~.legend .l-{n}{{opacity:.45;text-decoration:line-through}}",
                 n = l.name()
             );
         }
@@ -839,11 +842,22 @@ impl Explanation {
             }
             o.push_str("</ul>");
         }
-        o.push_str("</header>\n<div class=\"wrap\"><main>\n<ul class=\"legend\" id=\"legend\">");
+        o.push_str("</header>\n<div class=\"wrap\"><main>\n");
+        // One checkbox per label, before the legend and the blocks: a click
+        // on a legend entry hides or shows that label's blocks (CSS only).
+        for l in Label::ALL {
+            let _ = write!(
+                o,
+                "<input type=\"checkbox\" class=\"tog\" id=\"show-{n}\" checked>",
+                n = l.name()
+            );
+        }
+        o.push_str("<ul class=\"legend\" id=\"legend\">");
         for c in &self.counts {
             let _ = write!(
                 o,
-                "<li class=\"l-{n}\" data-label=\"{n}\" data-count=\"{b}\">{n}: <b>{b}</b> blocks, {c} chars</li>",
+                "<li class=\"l-{n}\" data-label=\"{n}\" data-count=\"{b}\"><label for=\"show-{n}\" \
+                 title=\"click to hide or show the {n} blocks\">{n}: <b>{b}</b> blocks, {c} chars</label></li>",
                 n = c.label.name(),
                 b = c.blocks,
                 c = c.chars
