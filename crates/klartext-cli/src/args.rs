@@ -17,7 +17,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         klartext page.html\n  \
         klartext --format markdown page.html.gz\n  \
         curl -s https://example.org/a | klartext - --url https://example.org/a\n  \
-        klartext batch pages/ -o articles.jsonl\n\n\
+        klartext batch pages/ -o articles.jsonl\n  \
+        klartext explain page.html -o report.html\n\n\
         Exit status: 0 success, 1 an input could not be read or is not HTML, 2 usage error."
 )]
 pub struct Cli {
@@ -60,6 +61,56 @@ pub enum Command {
         an input could not be read, 2 usage error."
     )]
     Warc(WarcArgs),
+    /// Show why each part of a page was kept or dropped: every block in page
+    /// order with its label (body, title, kicker, teaser, byline, dateline,
+    /// comment, boilerplate) and the rule that decided it, beside the final
+    /// Document. Writes one self-contained HTML report (or JSON).
+    #[command(after_help = "Examples:\n  \
+        klartext explain page.html -o report.html\n  \
+        klartext explain dump.txt --as text -o report.html\n  \
+        klartext explain page.html --format json | jq '.blocks[] | select(.label==\"body\")'\n\n\
+        The HTML report needs no network: open it in any browser. Attach it (or\n\
+        the JSON) with the page to a bug report.")]
+    Explain(ExplainArgs),
+}
+
+/// Arguments of `klartext explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The page to explain: an .html/.htm file, a text dump (.txt), either
+    /// gzip-compressed (.gz), or '-' for standard input.
+    #[arg(value_name = "PAGE")]
+    pub input: PathBuf,
+
+    /// Where to write the report; '-' or no -o writes to standard output.
+    #[arg(short, long, value_name = "REPORT")]
+    pub output: Option<PathBuf>,
+
+    /// Report format: a self-contained HTML page, or the same data as JSON.
+    #[arg(short, long, value_enum, default_value_t = ExplainFormat::Html)]
+    pub format: ExplainFormat,
+
+    /// The address the page was fetched from.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// The page's character encoding, if known from outside the page.
+    #[arg(long, value_name = "LABEL")]
+    pub charset: Option<String>,
+
+    /// Read the input as HTML or as a page already rendered to text
+    /// [default: text for .txt and .txt.gz files, HTML otherwise].
+    #[arg(long = "as", value_enum, value_name = "KIND")]
+    pub input_kind: Option<InputKind>,
+}
+
+/// The formats of `klartext explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// One self-contained HTML page.
+    Html,
+    /// The blocks, labels, rules and the Document as one JSON object.
+    Json,
 }
 
 /// Arguments of the default mode: one page in, one article out.

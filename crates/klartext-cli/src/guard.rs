@@ -72,6 +72,18 @@ pub fn extract_kind(
     }
 }
 
+/// Explain one page of the given kind, panics caught.
+pub fn explain_kind(
+    bytes: &[u8],
+    kind: crate::args::InputKind,
+    options: &klartext::Options,
+) -> Result<klartext::Explanation, String> {
+    match kind {
+        crate::args::InputKind::Html => guarded(|| klartext::explain(bytes, options)),
+        crate::args::InputKind::Text => guarded(|| klartext::explain_text(bytes, options)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@
 mod args;
 mod batch;
 mod collect;
+mod explain;
 mod guard;
 mod input;
 mod single;
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(args::Command::Batch(batch)) => batch::run(batch),
         Some(args::Command::Warc(w)) => warc::run(w),
+        Some(args::Command::Explain(e)) => explain::run(e),
         None => single::run(cli.single),
     }
 }

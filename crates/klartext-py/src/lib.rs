@@ -166,6 +166,7 @@ struct Document {
     blocks: Vec<Block>,
     text: String,
     comments: Vec<Comment>,
+    comment_count: Option<u32>,
     encoding: Option<String>,
     extracted_by: Option<String>,
     json: String,
@@ -216,6 +217,7 @@ impl Document {
                     text: c.text.clone(),
                 })
                 .collect(),
+            comment_count: doc.comment_count,
             encoding: doc.encoding.clone(),
             extracted_by: doc.extracted_by.clone(),
             json: klartext::render::to_json(doc),

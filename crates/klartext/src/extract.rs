@@ -131,41 +131,84 @@ const LOOSE: Settings = Settings {
 
 /// One page taken through analysis and the choice of its body: what both
 /// extraction and the debugging listing read.
-struct Page {
-    dom: Dom,
-    meta: meta::Meta,
-    an: Analysis,
-    blocks: Vec<RawBlock>,
-    title: Option<String>,
-    stage: Stage,
-    kept: Vec<usize>,
-    posts: bool,
+pub(crate) struct Page {
+    pub(crate) dom: Dom,
+    pub(crate) meta: meta::Meta,
+    pub(crate) an: Analysis,
+    pub(crate) blocks: Vec<RawBlock>,
+    pub(crate) title: Option<String>,
+    pub(crate) stage: Stage,
+    pub(crate) kept: Vec<usize>,
+    pub(crate) posts: bool,
+    /// The roots and settings of the attempt that chose the body (empty
+    /// for a listing), for `explain` to replay the cleaning verdicts.
+    pub(crate) roots: Vec<NodeId>,
+    pub(crate) settings: Settings,
+    /// Whether rule `revealed-by-script` read the page with hidden parts shown.
+    pub(crate) revealed: bool,
 }
 
-fn analyse_page(html: &str) -> Page {
+pub(crate) fn analyse_page(html: &str) -> Page {
+    analyse_page_logged(html, None)
+}
+
+/// [`analyse_page`], writing the cascade's attempts to `log` when given
+/// (for `explain`; extraction passes `None` and formats nothing).
+pub(crate) fn analyse_page_logged(html: &str, mut log: Option<&mut Vec<String>>) -> Page {
     let dom = Dom::parse(html);
     let meta = meta::collect(&dom);
     let mut an = analyze(&dom, true);
     let mut blocks = segment(&dom, &an);
     let title = meta::headline(&dom, &an, &meta);
     let title_key = title.as_deref().map(fold);
-    let mut body = choose_body(&dom, &an, &blocks, title_key.as_deref());
+    let mut body = choose_body(&dom, &an, &blocks, title_key.as_deref(), log.as_deref_mut());
     // Rule `revealed-by-script`: pages that hide their whole content (a
     // `visibility:hidden` app shell, a `hide` class on the root, content in
     // `<noscript>` or a `hidden` streaming slot) until a script shows it.
     // When the visible page gave little, read it again with hidden parts shown.
     let found = chars_of(&blocks, &body.kept);
+    let mut revealed = false;
     if found < ENOUGH_CHARS && an.hid_something {
+        if let Some(log) = log.as_deref_mut() {
+            log.push(format!(
+                "rule revealed-by-script: {found} chars found and the page hides parts; \
+                 read again with hidden parts shown"
+            ));
+        }
         let an2 = analyze(&dom, false);
         let blocks2 = segment(&dom, &an2);
-        let body2 = choose_body(&dom, &an2, &blocks2, title_key.as_deref());
-        if chars_of(&blocks2, &body2.kept) > found * 2 {
+        let body2 = choose_body(
+            &dom,
+            &an2,
+            &blocks2,
+            title_key.as_deref(),
+            log.as_deref_mut(),
+        );
+        let found2 = chars_of(&blocks2, &body2.kept);
+        if let Some(log) = log {
+            log.push(format!(
+                "rule revealed-by-script: {found2} chars with hidden parts shown: {}",
+                if found2 > found * 2 {
+                    "more than twice as much, taken"
+                } else {
+                    "not twice as much, the visible page stays"
+                }
+            ));
+        }
+        if found2 > found * 2 {
             an = an2;
             blocks = blocks2;
             body = body2;
+            revealed = true;
         }
     }
-    let Chosen { stage, kept, posts } = body;
+    let Chosen {
+        stage,
+        kept,
+        posts,
+        roots,
+        settings,
+    } = body;
     Page {
         dom,
         meta,
@@ -175,10 +218,52 @@ fn analyse_page(html: &str) -> Page {
         stage,
         kept,
         posts,
+        roots,
+        settings,
+        revealed,
     }
 }
 
 pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
+    run(html, options, None).doc
+}
+
+/// Where the body's blocks came from, in the page's blocks.
+pub(crate) enum BodyFrom {
+    /// These blocks (indices into `Page::blocks`), the cascade's choice
+    /// after the named parts left it.
+    Blocks(Vec<usize>),
+    /// JSON-LD `articleBody` (rule `json-ld-body`): no page block.
+    JsonLd,
+    /// The paragraph rescue (rule `paragraph-rescue`): these blocks.
+    Rescue(Vec<usize>),
+}
+
+/// What `name_parts` took out of the body or cut from it: block indices
+/// only, so recording them costs extraction nothing.
+#[derive(Default)]
+pub(crate) struct PartsTaken {
+    /// The kicker's block, when the body box held it.
+    pub kicker_block: Option<usize>,
+    /// The teaser's blocks.
+    pub teaser_blocks: Vec<usize>,
+    /// Agency credit lines: dropped from the body's end, or the line after it.
+    pub agency_blocks: Vec<usize>,
+    /// The block a dateline was cut from, the rule, and the text left.
+    pub dateline: Option<(usize, &'static str, String)>,
+}
+
+/// One page through the whole pipeline: the analysed page, the Document,
+/// and where the Document's parts came from (what `explain` reads).
+pub(crate) struct Run {
+    pub page: Page,
+    pub doc: Document,
+    pub body: BodyFrom,
+    pub parts: PartsTaken,
+}
+
+pub(crate) fn run(html: &str, options: &Options, log: Option<&mut Vec<String>>) -> Run {
+    let page = analyse_page_logged(html, log);
     let Page {
         dom,
         meta,
@@ -186,24 +271,26 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         blocks,
         title,
         stage,
-        kept: chosen,
+        kept,
         posts,
-    } = analyse_page(html);
+        ..
+    } = &page;
+    let (dom, meta, an, blocks, posts) = (dom, meta, an, &blocks[..], *posts);
     let dates = crate::dates::find(
-        &dom,
-        &an,
+        dom,
+        an,
         &crate::dates::Inputs {
             title: title.as_deref(),
             lang: meta.lang.as_deref(),
             urls: [options.url.as_deref(), meta.canonical.as_deref()],
             reference_date: options.reference_date.as_deref(),
-            body_start: chosen.first().map(|&i| blocks[i].owner),
+            body_start: kept.first().map(|&i| blocks[i].owner),
         },
     );
 
     let authors = crate::authors::find(
-        &dom,
-        &an,
+        dom,
+        an,
         &meta.author_meta,
         meta.site_name.as_deref(),
         title.as_deref(),
@@ -212,7 +299,7 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         url: options.url.clone(),
         lang: meta.lang.clone(),
         site_name: meta.site_name.clone(),
-        title,
+        title: title.clone(),
         authors,
         published: dates.published,
         modified: dates.modified,
@@ -223,23 +310,37 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         categories: meta.categories.clone(),
         ..Default::default()
     };
-    let body_owners: Vec<NodeId> = chosen.iter().map(|&i| blocks[i].owner).collect();
-    let found = crate::comments::extract(&dom, &an, &body_owners);
+    let body_owners: Vec<NodeId> = kept.iter().map(|&i| blocks[i].owner).collect();
+    let found = crate::comments::extract(dom, an, &body_owners);
     doc.comment_count = found.count;
     if options.include_comments {
         doc.comments = found.comments;
     }
-    let mut chosen = chosen;
-    let first_text = name_parts(&dom, &an, &meta, &blocks, &mut chosen, &mut doc, options);
+    let mut chosen = kept.clone();
+    let mut parts = PartsTaken::default();
+    name_parts(
+        dom,
+        an,
+        meta,
+        blocks,
+        &mut chosen,
+        &mut doc,
+        options,
+        &mut parts,
+    );
+    let first_text = parts
+        .dateline
+        .as_ref()
+        .and_then(|(b, _, rest)| Some((chosen.iter().position(|c| c == b)?, rest)));
     let mut out: Vec<Block> = chosen
-        .into_iter()
+        .iter()
         .enumerate()
-        .map(|(n, i)| {
+        .map(|(n, &i)| {
             let b = &blocks[i];
             Block {
                 kind: b.kind,
-                text: match &first_text {
-                    Some((at, t)) if *at == n => t.clone(),
+                text: match first_text {
+                    Some((at, t)) if at == n => t.clone(),
                     _ => b.text.clone(),
                 },
                 level: match b.kind {
@@ -249,11 +350,13 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
             }
         })
         .collect();
-    let mut stage = stage;
+    let mut body = BodyFrom::Blocks(chosen);
+    let mut stage = *stage;
     let chars: usize = out.iter().map(|b| b.text.len()).sum();
     if (chars as u32) < RESCUE_BELOW_CHARS {
-        if let Some(body) = meta.ld_body.as_deref().filter(|b| b.len() > chars * 2) {
-            out = body
+        // Rule `json-ld-body`: the page's JSON-LD holds the article.
+        if let Some(ld) = meta.ld_body.as_deref().filter(|b| b.len() > chars * 2) {
+            out = ld
                 .split("\n")
                 .map(squash)
                 .filter(|p| !p.is_empty())
@@ -264,24 +367,31 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
                 })
                 .collect();
             stage = Stage::JsonLd;
+            body = BodyFrom::JsonLd;
         } else {
-            let rescue: Vec<Block> = blocks
+            // Rule `paragraph-rescue`: the page's substantial paragraphs.
+            let rescue: Vec<usize> = blocks
                 .iter()
-                .filter(|b| {
+                .enumerate()
+                .filter(|(_, b)| {
                     b.chars >= RESCUE_PARAGRAPH_CHARS
                         && b.link_density() <= RESCUE_MAX_LINK_DENSITY
-                        && !under_chrome(&dom, &an, b.owner)
+                        && !under_chrome(dom, an, b.owner)
                 })
-                .map(|b| Block {
-                    kind: b.kind,
-                    text: b.text.clone(),
-                    level: None,
-                })
+                .map(|(i, _)| i)
                 .collect();
-            let rc: usize = rescue.iter().map(|b| b.text.len()).sum();
+            let rc: usize = rescue.iter().map(|&i| blocks[i].text.len()).sum();
             if rc > chars * 2 {
-                out = rescue;
+                out = rescue
+                    .iter()
+                    .map(|&i| Block {
+                        kind: blocks[i].kind,
+                        text: blocks[i].text.clone(),
+                        level: None,
+                    })
+                    .collect();
                 stage = Stage::Paragraphs;
+                body = BodyFrom::Rescue(rescue);
             }
         }
     }
@@ -294,15 +404,21 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         &doc.text
     };
     doc.lang = crate::lang::language(sample, meta.lang.as_deref());
-    doc.page_type = Some(page_type(&meta, stage, posts, doc.text.len()).to_string());
-    doc
+    doc.page_type = Some(page_type(meta, stage, posts, doc.text.len()).to_string());
+    Run {
+        page,
+        doc,
+        body,
+        parts,
+    }
 }
 
 /// Name the parts of a news page around the body (see `parts`): the kicker
 /// (and the headline without it), the teaser, the dateline and the agency.
-/// Blocks that are one of these parts leave `chosen`; returns the position
-/// in `chosen` and the new text of the story's first block when a dateline
-/// was cut from it.
+/// Blocks that are one of these parts leave `chosen`; `taken` records
+/// which blocks they were, and the story's first block and its new text
+/// when a dateline was cut from it.
+#[allow(clippy::too_many_arguments)]
 fn name_parts(
     dom: &Dom,
     an: &Analysis,
@@ -311,7 +427,8 @@ fn name_parts(
     chosen: &mut Vec<usize>,
     doc: &mut Document,
     options: &Options,
-) -> Option<(usize, String)> {
+    taken: &mut PartsTaken,
+) {
     if let Some(title) = doc.title.clone() {
         let page_titles: Vec<&str> = [&meta.html_title, &meta.og_title]
             .into_iter()
@@ -326,7 +443,7 @@ fn name_parts(
                 .take(KICKER_BODY_SEARCH)
                 .position(|&i| fold(&blocks[i].text) == key)
             {
-                chosen.remove(p);
+                taken.kicker_block = Some(chosen.remove(p));
             }
             doc.kicker = Some(k);
             if let Some(t) = new_title {
@@ -342,6 +459,7 @@ fn name_parts(
             .map(|&i| blocks[i].text.as_str())
             .collect();
         doc.teaser = Some(teaser.join(" "));
+        taken.teaser_blocks = chosen[..n].to_vec();
         // In HTML the standfirst also opens the body unless the caller says
         // otherwise: publishers mark it up as part of the article, and
         // readers (and every benchmark's annotators) read it as such.
@@ -360,23 +478,27 @@ fn name_parts(
         match parts::agency_credit(&blocks[last].text) {
             Some(a) if chosen.len() > 1 => {
                 agency = Some(a);
-                chosen.pop();
+                taken.agency_blocks.extend(chosen.pop());
             }
             _ => break,
         }
     }
     if agency.is_none() {
         if let Some(&last) = chosen.last() {
-            agency = blocks
+            if let Some((i, a)) = blocks
                 .iter()
+                .enumerate()
                 .skip(last + 1)
                 .take(AGENCY_CREDIT_TAIL)
-                .filter(|b| b.chars as usize <= CREDIT_LINE_MAX_CHARS as usize)
-                .find_map(|b| parts::agency_credit(&b.text));
+                .filter(|(_, b)| b.chars as usize <= CREDIT_LINE_MAX_CHARS as usize)
+                .find_map(|(i, b)| Some((i, parts::agency_credit(&b.text)?)))
+            {
+                agency = Some(a);
+                taken.agency_blocks.push(i);
+            }
         }
     }
     // The story's first line, after a teaser that stays in the body.
-    let mut first_text = None;
     if let Some(&first) = chosen.get(n) {
         let b = &blocks[first];
         if b.kind == BlockKind::Paragraph {
@@ -385,7 +507,7 @@ fn name_parts(
                     let rest = rest.trim_start_matches([' ', '-', '–', '—', ':']);
                     if !rest.is_empty() {
                         doc.dateline = Some(place);
-                        first_text = Some((n, rest.to_string()));
+                        taken.dateline = Some((first, "dateline-by-name", rest.to_string()));
                     }
                 }
             }
@@ -395,13 +517,13 @@ fn name_parts(
                     if d.agency.is_some() {
                         agency = agency.or(d.agency);
                     }
-                    first_text = Some((n, b.text[d.rest..].to_string()));
+                    taken.dateline =
+                        Some((first, "dateline-with-agency", b.text[d.rest..].to_string()));
                 }
             }
         }
     }
     doc.agency = agency;
-    first_text
 }
 
 /// A body this long on a page that states no type is an article.
@@ -442,20 +564,39 @@ struct Chosen {
     kept: Vec<usize>,
     /// Whether rule `repeated-posts` made a thread of the body.
     posts: bool,
+    /// The attempt's roots and settings (empty roots for a listing).
+    roots: Vec<NodeId>,
+    settings: Settings,
 }
 
 /// Run the cascade and return the chosen blocks' indices.
-fn choose_body(dom: &Dom, an: &Analysis, blocks: &[RawBlock], title: Option<&str>) -> Chosen {
-    let mut chosen = choose_container_blocks(dom, an, blocks, title);
+fn choose_body(
+    dom: &Dom,
+    an: &Analysis,
+    blocks: &[RawBlock],
+    title: Option<&str>,
+    mut log: Option<&mut Vec<String>>,
+) -> Chosen {
+    let mut chosen = choose_container_blocks(dom, an, blocks, title, log.as_deref_mut());
     let kept = &mut chosen.kept;
     add_lead(dom, an, blocks, title, kept);
     drop_lone_link_stubs(blocks, kept);
     trim_tail(blocks, kept);
     if let Some(listing) = listing_items(dom, an, blocks, chars_of(blocks, kept)) {
+        if let Some(log) = log {
+            log.push(format!(
+                "rule listing-page: teaser cards hold {} chars against {} in the body found; \
+                 the cards' box is the content",
+                chars_of(blocks, &listing),
+                chars_of(blocks, &chosen.kept)
+            ));
+        }
         return Chosen {
             stage: Stage::Listing,
             kept: listing,
             posts: false,
+            roots: Vec::new(),
+            settings: LOOSE,
         };
     }
     chosen
@@ -589,7 +730,23 @@ fn choose_container_blocks(
     an: &Analysis,
     blocks: &[RawBlock],
     title: Option<&str>,
+    mut log: Option<&mut Vec<String>>,
 ) -> Chosen {
+    // What `explain` shows of each attempt: its roots and the text it kept.
+    let mut note = |stage: Stage, roots: &[NodeId], chars: u32, verdict: &str| {
+        if let Some(log) = log.as_deref_mut() {
+            let roots: Vec<String> = roots
+                .iter()
+                .map(|&r| format!("`{}`", crate::explain::describe(dom, r)))
+                .collect();
+            log.push(format!(
+                "attempt {}: root{} {}, {chars} chars kept: {verdict}",
+                stage.name(),
+                if roots.len() > 1 { "s" } else { "" },
+                roots.join(", ")
+            ));
+        }
+    };
     // Every heading that shows the headline (sticky bars repeat it).
     let headlines: Vec<NodeId> = match title {
         Some(t) => blocks
@@ -602,11 +759,24 @@ fn choose_container_blocks(
     if let Some(root) = precise_root(dom, an, &headlines) {
         let verdict = clean(dom, an, &[root], STRICT);
         let kept = kept_blocks(dom, an, blocks, &[root], &verdict, title);
-        if chars_of(blocks, &kept) >= PRECISE_MIN_CHARS {
+        let c = chars_of(blocks, &kept);
+        note(
+            Stage::Precise,
+            &[root],
+            c,
+            if c >= PRECISE_MIN_CHARS {
+                "enough for the body container, chosen"
+            } else {
+                "too little for the body container, scoring instead"
+            },
+        );
+        if c >= PRECISE_MIN_CHARS {
             return Chosen {
                 stage: Stage::Precise,
                 kept,
                 posts: false,
+                roots: vec![root],
+                settings: STRICT,
             };
         }
     }
@@ -615,6 +785,8 @@ fn choose_container_blocks(
             stage: Stage::Scored,
             kept: Vec::new(),
             posts: false,
+            roots: Vec::new(),
+            settings: STRICT,
         },
         0,
     );
@@ -632,12 +804,38 @@ fn choose_container_blocks(
         let kept = kept_blocks(dom, an, blocks, &roots, &verdict, title);
         let c = chars_of(blocks, &kept);
         if c >= ENOUGH_CHARS {
-            return Chosen { stage, kept, posts };
+            note(stage, &roots, c, "enough (rule: 500 chars), chosen");
+            return Chosen {
+                stage,
+                kept,
+                posts,
+                roots,
+                settings: s,
+            };
         }
         // A broader attempt must find clearly more text than a stricter one:
         // short articles are real, and the broader rules mostly add chrome.
+        note(
+            stage,
+            &roots,
+            c,
+            if c as f32 > best.1 as f32 * BROADER_MUST_FIND {
+                "short of 500 chars; the best so far (a broader attempt must find 3 times as much)"
+            } else {
+                "short of 500 chars; not 3 times the stricter attempt's text, not taken"
+            },
+        );
         if c as f32 > best.1 as f32 * BROADER_MUST_FIND {
-            best = (Chosen { stage, kept, posts }, c);
+            best = (
+                Chosen {
+                    stage,
+                    kept,
+                    posts,
+                    roots,
+                    settings: s,
+                },
+                c,
+            );
         }
     }
     best.0
@@ -867,7 +1065,7 @@ fn kept_blocks(
 
 /// Rule `photo-credit-line`: a short line that starts like a picture credit
 /// (`Foto: …`, `Photo: …`, `© …`) names who took a picture, not article text.
-fn is_credit_line(b: &RawBlock) -> bool {
+pub(crate) fn is_credit_line(b: &RawBlock) -> bool {
     b.chars < CREDIT_LINE_MAX_CHARS
         && CREDIT_PREFIXES.iter().any(|p| {
             b.text
@@ -879,7 +1077,7 @@ fn is_credit_line(b: &RawBlock) -> bool {
 /// Rule `labelled-link-line`: a short paragraph made of a label, a colon
 /// and a link ("Lea también: …", "Lesen Sie auch: …", "Read more: …")
 /// points to another article; it is not this article's text.
-fn is_labelled_link_line(b: &RawBlock) -> bool {
+pub(crate) fn is_labelled_link_line(b: &RawBlock) -> bool {
     if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote)
         || b.chars >= LINK_LINE_MAX_CHARS
         || b.link_density() < LINK_LINE_MIN_LINK_DENSITY
@@ -906,14 +1104,14 @@ fn drop_lone_link_stubs(blocks: &[RawBlock], kept: &mut Vec<usize>) {
     });
 }
 
-fn is_link_stub(b: &RawBlock) -> bool {
+pub(crate) fn is_link_stub(b: &RawBlock) -> bool {
     b.kind == BlockKind::Paragraph
         && b.chars < LINK_STUB_MAX_CHARS
         && b.link_density() >= LINK_STUB_MIN_LINK_DENSITY
 }
 
 /// The rule that dropped `node` or an ancestor of it below `root`.
-fn dropped_between(
+pub(crate) fn dropped_between(
     dom: &Dom,
     verdict: &[Option<Drop>],
     mut node: NodeId,

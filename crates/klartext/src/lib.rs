@@ -26,6 +26,7 @@ pub mod dates;
 pub mod decode;
 pub mod document;
 pub mod dom;
+mod explain;
 mod extract;
 mod lang;
 mod meta;
@@ -39,6 +40,7 @@ mod textmode;
 #[doc(hidden)]
 pub use authors::debug_authors;
 pub use document::{Block, BlockKind, Comment, Document};
+pub use explain::{ExplainedBlock, Explanation, Label, LabelCount};
 pub use extract::debug_blocks;
 pub use render::{render, Format};
 #[doc(hidden)]
@@ -95,4 +97,25 @@ pub fn extract(html: &[u8], options: &Options) -> Document {
 /// Extract the article from an HTML page already decoded to a string.
 pub fn extract_str(html: &str, options: &Options) -> Document {
     extract::extract_text_html(html, options)
+}
+
+/// Explain the extraction of a page: every block in page order with the
+/// label it got (body, title, kicker, teaser, byline, dateline, comment,
+/// boilerplate) and the rule or features that decided it, with the
+/// Document [`extract`] returns for the same page and options. Extraction
+/// does not pay for this: the reasons are worked out only here.
+pub fn explain(html: &[u8], options: &Options) -> Explanation {
+    let decoded = decode::decode(html, options.charset.as_deref());
+    let mut log = Vec::new();
+    let mut run = extract::run(&decoded.text, options, Some(&mut log));
+    run.doc.encoding = Some(decoded.encoding.name().to_ascii_lowercase());
+    explain::explain_run(run, log)
+}
+
+/// [`explain`] for a page already rendered to text (see [`extract_text_bytes`]).
+pub fn explain_text(bytes: &[u8], options: &Options) -> Explanation {
+    let decoded = decode::decode(bytes, options.charset.as_deref());
+    let mut e = textmode::explain_dump(&decoded.text, options);
+    e.document.encoding = Some(decoded.encoding.name().to_ascii_lowercase());
+    e
 }

@@ -316,6 +316,29 @@ fn is_word_at(s: &str, at: usize, len: usize) -> bool {
 
 /// Extract the article from a page rendered to text.
 pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
+    run_dump(text, options).doc
+}
+
+/// A dump through text mode: the Document and where its parts came from
+/// (block indices, for `explain`).
+pub(crate) struct DumpRun {
+    pub doc: Document,
+    blocks: Vec<TBlock>,
+    /// The densest run as found, and its end after the comment header and
+    /// the tail trim.
+    run: Option<(usize, usize, usize)>,
+    body: Vec<usize>,
+    title_at: Option<usize>,
+    kicker_at: Option<usize>,
+    teaser_at: Option<usize>,
+    /// The block a dateline was cut from, the rule, and the text left.
+    dateline: Option<(usize, &'static str, String)>,
+    agency_at: Vec<usize>,
+    header: Option<usize>,
+    comments: Vec<usize>,
+}
+
+pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
     let mut bs = blocks(text);
     // Lines the page repeats (menus shown twice, share labels) are chrome.
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -335,8 +358,21 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
         ..Default::default()
     };
     let Some((start, mut end)) = densest_run(&values) else {
-        return doc;
+        return DumpRun {
+            doc,
+            blocks: bs,
+            run: None,
+            body: Vec::new(),
+            title_at: None,
+            kicker_at: None,
+            teaser_at: None,
+            dateline: None,
+            agency_at: Vec::new(),
+            header: None,
+            comments: Vec::new(),
+        };
     };
+    let run_end = end;
     // Rule `comments-end-the-article`: a comment header closes the article;
     // what follows it is the readers', never the body.
     let header = (start + 1..bs.len()).find(|&i| is_comment_header(&bs[i]));
@@ -377,14 +413,17 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
         .or(candidates.first())
         .copied();
     let mut top = start;
+    let mut kicker_at = None;
     if let Some(i) = title_at {
         let b = &bs[i];
         doc.title = Some(b.text.clone());
         top = i;
         if i > 0 && !b.blank_before && is_heading_like(&bs[i - 1]) {
             doc.kicker = Some(bs[i - 1].text.clone());
+            kicker_at = Some(i - 1);
         }
     }
+    let mut teaser_at = None;
     // Teaser (rule `teaser-apart`): prose right under the title, set apart
     // from the body by a line that is not body (a counter, a byline).
     if doc.title.is_some() {
@@ -392,6 +431,7 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
             let gap_after_first = body.get(1).is_some_and(|&second| second > first + 1);
             if bs[first].class == Class::Prose && first >= top && gap_after_first {
                 doc.teaser = Some(bs[first].text.clone());
+                teaser_at = Some(first);
                 if options.teaser_in_body != Some(true) {
                     body.remove(0);
                 }
@@ -405,24 +445,26 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
             doc.teaser.is_some() && options.teaser_in_body == Some(true),
         ))
         .copied();
-    let mut first_text: Option<String> = None;
+    let mut dateline: Option<(usize, &'static str, String)> = None;
     if let Some(first) = story_first {
         let t = &bs[first].text;
         if let Some(d) = parts::split_dateline(t) {
             doc.dateline = d.place;
             doc.agency = d.agency;
-            first_text = Some(t[d.rest..].to_string());
+            dateline = Some((first, "dateline-with-agency", t[d.rest..].to_string()));
         } else if let Some((place, at)) = glued_dateline(t, text) {
             doc.dateline = Some(place);
-            first_text = Some(t[at..].to_string());
+            dateline = Some((first, "glued-dateline", t[at..].to_string()));
         }
     }
     // Rule `agency-box`: a credit after the story, on one line (`Quelle:
     // dpa`) or as a label line and a name line (`Agentur` / `Reuters`).
     let after_story = body.last().map_or(end, |&l| l + 1);
+    let mut agency_at = Vec::new();
     for i in after_story..bs.len().min(after_story + AGENCY_BOX_SEARCH) {
         if let Some(a) = parts::agency_credit(&bs[i].text) {
             doc.agency.get_or_insert(a);
+            agency_at.push(i);
             break;
         }
         let next_is_agency = bs
@@ -431,6 +473,7 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
             .map(str::to_string);
         if let (true, Some(a)) = (is_credit_label(&bs[i].text), next_is_agency) {
             doc.agency.get_or_insert(a);
+            agency_at.extend([i, i + 1]);
             break;
         }
     }
@@ -438,9 +481,11 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
     // Comments (rule `comment-list`): after the comment header, each bullet
     // item of a few words or more is one comment.
     let mut comments: Vec<Comment> = Vec::new();
+    let mut comment_at: Vec<usize> = Vec::new();
     if let Some(h) = header {
-        for b in &bs[h + 1..] {
+        for (i, b) in bs.iter().enumerate().skip(h + 1) {
             if b.bullet && b.class != Class::Boilerplate && b.words >= COMMENT_MIN_WORDS {
+                comment_at.push(i);
                 comments.push(Comment {
                     author: None,
                     date: None,
@@ -463,8 +508,8 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
             } else {
                 BlockKind::Paragraph
             },
-            text: match (&first_text, story_first) {
-                (Some(t), Some(f)) if f == i => t.clone(),
+            text: match &dateline {
+                Some((f, _, t)) if *f == i => t.clone(),
                 _ => squash(&bs[i].text),
             },
             level: if bs[i].bullet { Some(1) } else { None },
@@ -480,7 +525,173 @@ pub(crate) fn extract_dump(text: &str, options: &Options) -> Document {
         }
         .to_string(),
     );
-    doc
+    DumpRun {
+        doc,
+        blocks: bs,
+        run: Some((start, run_end, end)),
+        body,
+        title_at,
+        kicker_at,
+        teaser_at,
+        dateline,
+        agency_at,
+        header,
+        comments: comment_at,
+    }
+}
+
+/// The explanation of a dump: every block with its label and the rule
+/// that decided it (see `explain`).
+pub(crate) fn explain_dump(text: &str, options: &Options) -> crate::explain::Explanation {
+    use crate::explain::{ExplainedBlock, Label};
+    let r = run_dump(text, options);
+    let mut in_body = vec![false; r.blocks.len()];
+    for &i in &r.body {
+        in_body[i] = true;
+    }
+    let mut out: Vec<ExplainedBlock> = Vec::with_capacity(r.blocks.len() + 1);
+    for (i, b) in r.blocks.iter().enumerate() {
+        let class = format!("{:?}", b.class).to_lowercase();
+        let features = format!("class {class}, {} chars, {} words", b.chars, b.words);
+        let kind = if is_heading_like(b) {
+            BlockKind::Heading
+        } else if b.bullet {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Paragraph
+        };
+        let mut push = |label: Label, in_body: bool, text: &str, rule: &str, why: String| {
+            out.push(ExplainedBlock {
+                label,
+                in_body,
+                kind,
+                text: text.to_string(),
+                rule: rule.to_string(),
+                why,
+                path: format!("block {}", i + 1),
+                chars: text_weight(text) as u32,
+                link_density: 0.0,
+            });
+        };
+        if r.teaser_at == Some(i) {
+            push(
+                Label::Teaser,
+                in_body[i],
+                &b.text,
+                "teaser-apart",
+                format!(
+                    "teaser: prose right under the title, set apart from the body ({features})"
+                ),
+            );
+            continue;
+        }
+        if in_body[i] {
+            let mut text = b.text.as_str();
+            if let Some((at, rule, rest)) = &r.dateline {
+                if *at == i && b.text.len() >= rest.len() {
+                    if let Some(head) = b.text.get(..b.text.len() - rest.len()) {
+                        push(
+                            Label::Dateline,
+                            false,
+                            head.trim_end(),
+                            rule,
+                            format!("dateline: the place the story was filed from, cut from its first line (rule {rule})"),
+                        );
+                        text = rest;
+                    }
+                }
+            }
+            let rule = if b.class == Class::Prose {
+                "densest-run"
+            } else {
+                "short-inside-the-run"
+            };
+            push(
+                Label::Body,
+                true,
+                text,
+                rule,
+                format!("kept: inside the densest run of prose ({features})"),
+            );
+            continue;
+        }
+        let (label, rule, why) = if r.title_at == Some(i) {
+            (
+                Label::Title,
+                "title-above-the-run",
+                format!("title: the nearest heading-like line above the article ({features})"),
+            )
+        } else if r.kicker_at == Some(i) {
+            (
+                Label::Kicker,
+                "kicker-above-the-title",
+                format!("kicker: a short line right above the title ({features})"),
+            )
+        } else if r.agency_at.contains(&i) {
+            (
+                Label::Byline,
+                "agency-box",
+                format!("byline: a credit naming the news agency after the story ({features})"),
+            )
+        } else if r.header == Some(i) {
+            (
+                Label::Comment,
+                "comments-end-the-article",
+                format!("comment: the comment section's header; it ends the article ({features})"),
+            )
+        } else if r.comments.contains(&i) {
+            (
+                Label::Comment,
+                "comment-list",
+                format!("comment: a list item after the comment header ({features})"),
+            )
+        } else if r.header.is_some_and(|h| i > h) {
+            (
+                Label::Boilerplate,
+                "comments-end-the-article",
+                format!("dropped: after the comment header, not a comment ({features})"),
+            )
+        } else if b.class == Class::Boilerplate {
+            (
+                Label::Boilerplate,
+                "line-shape",
+                format!("dropped: boilerplate by its shape (few letters, a notice, or repeated on the page) ({features})"),
+            )
+        } else {
+            match r.run {
+                Some((start, run_end, end)) if i >= start && i < run_end && i >= end => (
+                    Label::Boilerplate,
+                    "trim-run-tail",
+                    format!("dropped: a short line at the end of the run ({features})"),
+                ),
+                _ => (
+                    Label::Boilerplate,
+                    "densest-run",
+                    format!(
+                        "dropped: outside the densest run of prose (value {:.0}; {features})",
+                        value(b)
+                    ),
+                ),
+            }
+        };
+        push(label, false, &b.text, rule, why);
+    }
+    let doc = r.doc;
+    crate::explain::Explanation {
+        input: "text",
+        stage: doc.extracted_by.clone().unwrap_or_default(),
+        notes: match r.run {
+            Some((s, e, _)) => vec![format!(
+                "rule densest-run: the article is blocks {} to {}",
+                s + 1,
+                e
+            )],
+            None => vec!["no run of prose found".to_string()],
+        },
+        counts: crate::explain::count(&out),
+        blocks: out,
+        document: doc,
+    }
 }
 
 fn is_comment_header(b: &TBlock) -> bool {

@@ -8,7 +8,8 @@ use std::io::{self, BufWriter, Write};
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    ListBuilder, StringBuilder, StructBuilder, UInt16Builder, UInt64Builder, UInt8Builder,
+    ListBuilder, StringBuilder, StructBuilder, UInt16Builder, UInt32Builder, UInt64Builder,
+    UInt8Builder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Fields, SchemaRef};
@@ -208,6 +209,13 @@ fn batch(rows: &[Row]) -> io::Result<RecordBatch> {
                         }
                         None => b.append(false),
                     }
+                }
+                Arc::new(b.finish())
+            }
+            "comment_count" => {
+                let mut b = UInt32Builder::with_capacity(n);
+                for d in docs {
+                    b.append_option(d.and_then(|d| d.comment_count));
                 }
                 Arc::new(b.finish())
             }

@@ -38,6 +38,7 @@ pub const DOC_COLUMNS: &[&str] = &[
     "blocks",
     "text",
     "comments",
+    "comment_count",
     "encoding",
     "extracted_by",
 ];

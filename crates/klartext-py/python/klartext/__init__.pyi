@@ -65,6 +65,8 @@ class Document:
     """The body as plain text, blocks separated by one blank line."""
     comments: List[Comment]
     """Reader comments; filled only with include_comments=True."""
+    comment_count: Optional[int]
+    """The comments the page states or holds (filled without include_comments too)."""
     encoding: Optional[str]
     extracted_by: Optional[str]
     """Which stage of the cascade produced the body."""

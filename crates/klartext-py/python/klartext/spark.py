@@ -24,7 +24,7 @@ SCHEMA_FIELDS = [
     "http_status", "content_type", "charset", "lang", "site_name", "kicker", "title", "teaser",
     "authors", "published", "modified", "dateline", "agency", "description", "image",
     "canonical_url", "tags", "categories", "page_type", "blocks", "text", "comments",
-    "encoding", "extracted_by", "error",
+    "comment_count", "encoding", "extracted_by", "error",
 ]
 RECORD_FIELDS = ["warc_file", "warc_offset", "warc_record_id", "warc_type", "url", "warc_date",
                  "http_status", "content_type", "charset"]
@@ -40,6 +40,7 @@ def _schema():
     special = {
         "warc_offset": LongType(),
         "http_status": IntegerType(),
+        "comment_count": IntegerType(),
         "authors": strings, "tags": strings, "categories": strings,
         "blocks": ArrayType(StructType([StructField("kind", StringType()),
                                         StructField("text", StringType()),
