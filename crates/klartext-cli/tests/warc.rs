@@ -540,3 +540,72 @@ fn parquet_has_the_json_schema_and_rows() {
         assert_eq!(blocks.value(i).len(), r["blocks"].as_array().unwrap().len());
     }
 }
+
+/// Records over the time budget become error rows, the run goes on, and
+/// each record is accounted for once (the given-up worker's late result is
+/// dropped).
+#[test]
+fn records_over_the_time_budget_are_error_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = Vec::new();
+    let big_ids = [1u64, 2, 3];
+    for n in 0..5u64 {
+        let body = if big_ids.contains(&n) {
+            // Big enough to take well over the writer's 100 ms tick.
+            let para = "<p>The migrating zebras crossed the northern river at dawn, watched by rangers and tourists.</p>";
+            format!(
+                "<html><body><article>{}</article></body></html>",
+                para.repeat(30_000)
+            )
+            .into_bytes()
+        } else {
+            page(n)
+        };
+        let rec = OutRecord::response(
+            n,
+            &format!("https://example.org/{n}"),
+            200,
+            &[("Content-Type", "text/html")],
+            &body,
+        );
+        file.extend(gzip(&rec.to_bytes()));
+    }
+    let input = dir.path().join("slow.warc.gz");
+    fs::write(&input, file).unwrap();
+    let out = dir.path().join("rows.jsonl");
+    let o = klartext(
+        &[
+            "warc",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--time-budget",
+            "0.001",
+            "-j",
+            "2",
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let rows = read_rows(&out);
+    assert_eq!(rows.len(), 5);
+    let rows = by_id(&rows);
+    assert_eq!(rows.len(), 5, "each record once");
+    for n in big_ids {
+        let r = &rows[&record_id(n)];
+        assert!(r["error"].as_str().unwrap().contains("time budget"), "{r}");
+        assert_eq!(r["url"], format!("https://example.org/{n}"));
+    }
+    let summary: Value = serde_json::from_str(
+        &fs::read_to_string(dir.path().join("rows.jsonl.summary.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(summary["read"], 5);
+    assert!(summary["failed_by_reason"]["time-budget"].as_u64().unwrap() >= 3);
+    assert_eq!(summary["balanced"], true);
+}
