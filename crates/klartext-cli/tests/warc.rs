@@ -609,3 +609,58 @@ fn records_over_the_time_budget_are_error_rows() {
     assert!(summary["failed_by_reason"]["time-budget"].as_u64().unwrap() >= 3);
     assert_eq!(summary["balanced"], true);
 }
+
+/// A real kill (SIGKILL, at whatever point the run has reached) and a
+/// resume: every record exactly once.
+#[test]
+fn a_run_killed_by_sigkill_resumes_without_loss_or_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = Vec::new();
+    for f in 0..3u64 {
+        let mut bytes = Vec::new();
+        for n in 0..60u64 {
+            bytes.extend(gzip(&html_response(f * 1000 + n).to_bytes()));
+        }
+        let p = dir.path().join(format!("part-{f}.warc.gz"));
+        fs::write(&p, bytes).unwrap();
+        inputs.push(p.to_string_lossy().into_owned());
+    }
+    let out = dir.path().join("out");
+    let mut args = vec![
+        "warc".to_string(),
+        "--resume".into(),
+        "-o".into(),
+        out.to_string_lossy().into_owned(),
+        "--format".into(),
+        "jsonl.gz".into(),
+        "-j".into(),
+        "1".into(),
+    ];
+    args.extend(inputs.iter().cloned());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_klartext"))
+        .args(&args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill once the first input is complete, or after a few seconds.
+    let start = std::time::Instant::now();
+    while !out.join("part-0.jsonl.gz").exists() && start.elapsed().as_secs() < 5 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = klartext(&args, None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (seen, parts) = resume_outputs(&out);
+    assert!(parts.is_empty(), "{parts:?}");
+    let mut expected: Vec<String> = (0..3)
+        .flat_map(|f| (0..60).map(move |n| record_id(f * 1000 + n)))
+        .collect();
+    expected.sort();
+    let mut got: Vec<String> = seen.keys().cloned().collect();
+    got.sort();
+    assert_eq!(got, expected);
+    assert!(seen.values().all(|&c| c == 1));
+}
