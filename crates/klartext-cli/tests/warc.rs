@@ -540,3 +540,127 @@ fn parquet_has_the_json_schema_and_rows() {
         assert_eq!(blocks.value(i).len(), r["blocks"].as_array().unwrap().len());
     }
 }
+
+/// Records over the time budget become error rows, the run goes on, and
+/// each record is accounted for once (the given-up worker's late result is
+/// dropped).
+#[test]
+fn records_over_the_time_budget_are_error_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = Vec::new();
+    let big_ids = [1u64, 2, 3];
+    for n in 0..5u64 {
+        let body = if big_ids.contains(&n) {
+            // Big enough to take well over the writer's 100 ms tick.
+            let para = "<p>The migrating zebras crossed the northern river at dawn, watched by rangers and tourists.</p>";
+            format!(
+                "<html><body><article>{}</article></body></html>",
+                para.repeat(30_000)
+            )
+            .into_bytes()
+        } else {
+            page(n)
+        };
+        let rec = OutRecord::response(
+            n,
+            &format!("https://example.org/{n}"),
+            200,
+            &[("Content-Type", "text/html")],
+            &body,
+        );
+        file.extend(gzip(&rec.to_bytes()));
+    }
+    let input = dir.path().join("slow.warc.gz");
+    fs::write(&input, file).unwrap();
+    let out = dir.path().join("rows.jsonl");
+    let o = klartext(
+        &[
+            "warc",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--time-budget",
+            "0.001",
+            "-j",
+            "2",
+        ],
+        None,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let rows = read_rows(&out);
+    assert_eq!(rows.len(), 5);
+    let rows = by_id(&rows);
+    assert_eq!(rows.len(), 5, "each record once");
+    for n in big_ids {
+        let r = &rows[&record_id(n)];
+        assert!(r["error"].as_str().unwrap().contains("time budget"), "{r}");
+        assert_eq!(r["url"], format!("https://example.org/{n}"));
+    }
+    let summary: Value = serde_json::from_str(
+        &fs::read_to_string(dir.path().join("rows.jsonl.summary.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(summary["read"], 5);
+    assert!(summary["failed_by_reason"]["time-budget"].as_u64().unwrap() >= 3);
+    assert_eq!(summary["balanced"], true);
+}
+
+/// A real kill (SIGKILL, at whatever point the run has reached) and a
+/// resume: every record exactly once.
+#[test]
+fn a_run_killed_by_sigkill_resumes_without_loss_or_duplicates() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = Vec::new();
+    for f in 0..3u64 {
+        let mut bytes = Vec::new();
+        for n in 0..60u64 {
+            bytes.extend(gzip(&html_response(f * 1000 + n).to_bytes()));
+        }
+        let p = dir.path().join(format!("part-{f}.warc.gz"));
+        fs::write(&p, bytes).unwrap();
+        inputs.push(p.to_string_lossy().into_owned());
+    }
+    let out = dir.path().join("out");
+    let mut args = vec![
+        "warc".to_string(),
+        "--resume".into(),
+        "-o".into(),
+        out.to_string_lossy().into_owned(),
+        "--format".into(),
+        "jsonl.gz".into(),
+        "-j".into(),
+        "1".into(),
+    ];
+    args.extend(inputs.iter().cloned());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_klartext"))
+        .args(&args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill once the first input is complete, or after a few seconds.
+    let start = std::time::Instant::now();
+    while !out.join("part-0.jsonl.gz").exists() && start.elapsed().as_secs() < 5 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = klartext(&args, None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (seen, parts) = resume_outputs(&out);
+    assert!(parts.is_empty(), "{parts:?}");
+    let mut expected: Vec<String> = (0..3)
+        .flat_map(|f| (0..60).map(move |n| record_id(f * 1000 + n)))
+        .collect();
+    expected.sort();
+    let mut got: Vec<String> = seen.keys().cloned().collect();
+    got.sort();
+    assert_eq!(got, expected);
+    assert!(seen.values().all(|&c| c == 1));
+}

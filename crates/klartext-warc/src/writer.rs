@@ -129,6 +129,9 @@ impl<W: Write> Writer<W> {
     pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.out.write_all(bytes)
     }
+    pub fn get_ref(&self) -> &W {
+        &self.out
+    }
     pub fn into_inner(self) -> W {
         self.out
     }

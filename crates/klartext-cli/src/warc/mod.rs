@@ -31,7 +31,7 @@ use klartext_warc::{Item, Reader};
 
 use crate::args::WarcArgs;
 use crate::input::describe_io;
-use crate::{report, EXIT_FAILED, EXIT_USAGE};
+use crate::{guard, report, EXIT_FAILED, EXIT_USAGE};
 pub use output::OutFormat;
 use output::{PerInput, Prepared, RowSink};
 use process::{Outcome, Settings, Status};
@@ -329,6 +329,7 @@ pub fn run(args: WarcArgs) -> ExitCode {
     let (msg_tx, msg_rx) = bounded::<Msg>(threads * 4);
 
     // The reader.
+    let reader;
     {
         let todo: Vec<(usize, PathBuf)> = inputs
             .iter()
@@ -338,10 +339,16 @@ pub fn run(args: WarcArgs) -> ExitCode {
             .collect();
         let (shared, window, msg_tx) = (shared.clone(), window.clone(), msg_tx.clone());
         let max_block = args.max_size.saturating_add(1 << 20);
-        std::thread::Builder::new()
+        match std::thread::Builder::new()
             .name("klartext-reader".into())
             .spawn(move || read_inputs(todo, max_block, &shared, &window, &job_tx, &msg_tx))
-            .ok();
+        {
+            Ok(h) => reader = h,
+            Err(e) => {
+                report(&format!("cannot start the reader thread: {e}"));
+                return ExitCode::from(EXIT_FAILED);
+            }
+        }
     }
     // The workers.
     let budget = Duration::from_secs_f64(args.time_budget.max(0.001));
@@ -377,9 +384,9 @@ pub fn run(args: WarcArgs) -> ExitCode {
             Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => break,
         }
-        // Records over the time budget become error rows.
-        if last_tick.elapsed() >= TICK || ready.is_empty() {
-            last_tick = Instant::now();
+        // Records over the time budget become error rows (checked on every
+        // message and every tick: a few uncontended locks).
+        {
             let mut i = 0;
             while i < slots.len() {
                 let over = {
@@ -414,13 +421,25 @@ pub fn run(args: WarcArgs) -> ExitCode {
                     None => i += 1,
                 }
             }
-            progress.tick(&shared, &files);
+            if last_tick.elapsed() >= TICK {
+                last_tick = Instant::now();
+                progress.tick(&shared, &files);
+            }
         }
         for (file, jobs, error) in ends {
             sent[file] = Some(jobs);
             if let Some(e) = error {
                 files[file].input_error = Some(e);
             }
+        }
+        if reader.is_finished()
+            && msg_rx.is_empty()
+            && sent.iter().zip(&finished).any(|(s, f)| s.is_none() && !f)
+        {
+            // The reader ended without reporting every input: only a bug
+            // does that; stop rather than wait forever.
+            report("internal error: the reader thread stopped early; the output is incomplete");
+            return ExitCode::from(EXIT_FAILED);
         }
         for (seq, file, done) in ready {
             if args.ordered {
@@ -777,7 +796,23 @@ fn worker(slot: &Slot, jobs: &Receiver<Job>, msgs: &Sender<Msg>, shared: &Shared
                 since: Instant::now(),
             });
         }
-        let done = match process::process(name, job.item, &shared.settings) {
+        let fallback = slot
+            .busy
+            .lock()
+            .map(|b| b.as_ref().map(|b| b.row.clone()))
+            .unwrap_or(None)
+            .unwrap_or_default();
+        // The engine call inside is guarded too; this catches the rest
+        // (HTTP parsing, payload decoding) so no record is lost to a bug.
+        let outcome = guard::guarded(|| process::process(name, job.item, &shared.settings))
+            .unwrap_or_else(|e| {
+                let row = Row {
+                    error: Some(e),
+                    ..fallback
+                };
+                Outcome::Row(Box::new(row), Status::Failed)
+            });
+        let done = match outcome {
             Outcome::Skipped(reason) => Done::Skipped(reason),
             Outcome::Row(row, status) => {
                 let why = if row
