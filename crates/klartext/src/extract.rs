@@ -142,7 +142,27 @@ struct Page {
     posts: bool,
 }
 
-fn analyse_page(html: &str) -> Page {
+/// The clock of one call's time budget (`Limits::time_budget`): no budget,
+/// no clock read, so results without one never depend on the machine.
+struct Budget(Option<(std::time::Instant, std::time::Duration)>);
+
+impl Budget {
+    fn start(options: &Options) -> Budget {
+        Budget(
+            options
+                .limits
+                .time_budget
+                .map(|d| (std::time::Instant::now(), d)),
+        )
+    }
+
+    /// Whether the budget is spent.
+    fn spent(&self) -> bool {
+        self.0.is_some_and(|(t, d)| t.elapsed() >= d)
+    }
+}
+
+fn analyse_page(html: &str, budget: &Budget) -> Page {
     let dom = Dom::parse(html);
     let meta = meta::collect(&dom);
     let mut an = analyze(&dom, true);
@@ -155,7 +175,7 @@ fn analyse_page(html: &str) -> Page {
     // `<noscript>` or a `hidden` streaming slot) until a script shows it.
     // When the visible page gave little, read it again with hidden parts shown.
     let found = chars_of(&blocks, &body.kept);
-    if found < ENOUGH_CHARS && an.hid_something {
+    if found < ENOUGH_CHARS && an.hid_something && !budget.spent() {
         let an2 = analyze(&dom, false);
         let blocks2 = segment(&dom, &an2);
         let body2 = choose_body(&dom, &an2, &blocks2, title_key.as_deref());
@@ -179,6 +199,9 @@ fn analyse_page(html: &str) -> Page {
 }
 
 pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
+    let budget = Budget::start(options);
+    let prepared = crate::limits::prepare_html(html, &options.limits);
+    let mut warnings = prepared.warnings;
     let Page {
         dom,
         meta,
@@ -188,26 +211,43 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         stage,
         kept: chosen,
         posts,
-    } = analyse_page(html);
-    let dates = crate::dates::find(
-        &dom,
-        &an,
-        &crate::dates::Inputs {
-            title: title.as_deref(),
-            lang: meta.lang.as_deref(),
-            urls: [options.url.as_deref(), meta.canonical.as_deref()],
-            reference_date: options.reference_date.as_deref(),
-            body_start: chosen.first().map(|&i| blocks[i].owner),
-        },
-    );
-
-    let authors = crate::authors::find(
-        &dom,
-        &an,
-        &meta.author_meta,
-        meta.site_name.as_deref(),
-        title.as_deref(),
-    );
+    } = analyse_page(&prepared.html, &budget);
+    drop(prepared.html);
+    // Past the time budget, the metadata searches are skipped (the body
+    // and the page's stated metadata are kept).
+    let late = budget.spent();
+    if late {
+        warnings.push(format!(
+            "the time budget of {} ms was spent before dates and authors were looked for; they were skipped (limit time_budget)",
+            options.limits.time_budget.unwrap_or_default().as_millis()
+        ));
+    }
+    let dates = if late {
+        crate::dates::Dates::default()
+    } else {
+        crate::dates::find(
+            &dom,
+            &an,
+            &crate::dates::Inputs {
+                title: title.as_deref(),
+                lang: meta.lang.as_deref(),
+                urls: [options.url.as_deref(), meta.canonical.as_deref()],
+                reference_date: options.reference_date.as_deref(),
+                body_start: chosen.first().map(|&i| blocks[i].owner),
+            },
+        )
+    };
+    let authors = if late {
+        Vec::new()
+    } else {
+        crate::authors::find(
+            &dom,
+            &an,
+            &meta.author_meta,
+            meta.site_name.as_deref(),
+            title.as_deref(),
+        )
+    };
     let mut doc = Document {
         url: options.url.clone(),
         lang: meta.lang.clone(),
@@ -289,6 +329,9 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
     };
     doc.lang = crate::lang::language(sample, meta.lang.as_deref());
     doc.page_type = Some(page_type(&meta, stage, posts, doc.text.len()).to_string());
+    for w in warnings {
+        doc.warn_partial(w);
+    }
     doc
 }
 
@@ -935,7 +978,7 @@ pub fn debug_blocks(html: &str) -> String {
         stage,
         kept,
         ..
-    } = analyse_page(html);
+    } = analyse_page(html, &Budget(None));
     let mut out = String::new();
     let _ = writeln!(out, "title: {title:?} stage: {}", stage.name());
     let _ = writeln!(
