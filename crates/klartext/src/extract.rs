@@ -140,6 +140,8 @@ struct Page {
     stage: Stage,
     kept: Vec<usize>,
     posts: bool,
+    /// What the parser's limits cut.
+    parse_warnings: Vec<String>,
 }
 
 /// The clock of one call's time budget (`Limits::time_budget`): no budget,
@@ -162,8 +164,8 @@ impl Budget {
     }
 }
 
-fn analyse_page(html: &str, budget: &Budget) -> Page {
-    let dom = Dom::parse(html);
+fn analyse_page(html: &str, budget: &Budget, limits: &crate::Limits) -> Page {
+    let (dom, parse_warnings) = Dom::parse_limited(html, limits.max_nodes, limits.max_depth);
     let meta = meta::collect(&dom);
     let mut an = analyze(&dom, true);
     let mut blocks = segment(&dom, &an);
@@ -195,6 +197,7 @@ fn analyse_page(html: &str, budget: &Budget) -> Page {
         stage,
         kept,
         posts,
+        parse_warnings,
     }
 }
 
@@ -211,7 +214,9 @@ pub(crate) fn extract_text_html(html: &str, options: &Options) -> Document {
         stage,
         kept: chosen,
         posts,
-    } = analyse_page(&prepared.html, &budget);
+        parse_warnings,
+    } = analyse_page(&prepared.html, &budget, &options.limits);
+    warnings.extend(parse_warnings);
     drop(prepared.html);
     // Past the time budget, the metadata searches are skipped (the body
     // and the page's stated metadata are kept).
@@ -978,7 +983,7 @@ pub fn debug_blocks(html: &str) -> String {
         stage,
         kept,
         ..
-    } = analyse_page(html, &Budget(None));
+    } = analyse_page(html, &Budget(None), &crate::Limits::default());
     let mut out = String::new();
     let _ = writeln!(out, "title: {title:?} stage: {}", stage.name());
     let _ = writeln!(

@@ -50,6 +50,30 @@ fn inline_tags_nested_100000_deep_are_flattened() {
 }
 
 #[test]
+fn nesting_just_under_the_limit_over_100000_paragraphs() {
+    let doc = html(&inputs::deep_and_wide());
+    assert!(doc.text.contains(PROSE), "{:.300}", doc.text);
+    assert!(doc.text.contains("Line 0, with a comma."));
+    assert!(doc.text.contains("Line 99999, with a comma."));
+    assert_complete(&doc);
+}
+
+#[test]
+fn one_element_with_400000_children() {
+    let doc = html(&inputs::wide_element());
+    assert!(doc.text.contains(PROSE), "{:.300}", doc.text);
+    assert!(doc.text.contains("x\nyx\nyx\ny"), "{:.300}", doc.text);
+    assert_complete(&doc);
+}
+
+#[test]
+fn formatting_elements_reopened_100000_times_are_bounded() {
+    let doc = html(&inputs::reopened_formatting());
+    assert!(doc.text.starts_with(PROSE), "{:.300}", doc.text);
+    assert_partial(&doc, "max_nodes");
+}
+
+#[test]
 fn a_50_mb_text_node_is_cut_at_max_bytes() {
     let doc = html(&inputs::huge_text_node());
     assert!(doc.text.starts_with(PROSE), "{:.300}", doc.text);

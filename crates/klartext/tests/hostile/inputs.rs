@@ -59,6 +59,54 @@ pub fn deep_divs() -> Vec<u8> {
     page(&b)
 }
 
+/// Nesting just under the depth limit with 100,000 paragraphs at the
+/// bottom: every walk from a node to its ancestors (or from an element
+/// over its subtree) is 500 steps long here.
+pub fn deep_and_wide() -> Vec<u8> {
+    let levels = 500;
+    let mut b = String::with_capacity(levels * 30 + 100_000 * 40);
+    for i in 0..levels {
+        b.push_str(&format!("<div class=\"c{}\">", i % 7));
+    }
+    for i in 0..100_000 {
+        b.push_str(&format!("<p>Line {i}, with a comma.</p>"));
+    }
+    b.push_str(&"</div>".repeat(levels));
+    page(&b)
+}
+
+/// One paragraph holding 400,000 nodes: text, `<br>` and links.
+pub fn wide_element() -> Vec<u8> {
+    let mut b = String::with_capacity(200_000 * 16);
+    b.push_str("<p>");
+    for i in 0..200_000 {
+        b.push_str(if i % 2 == 0 {
+            "x<br>"
+        } else {
+            "<a href=#>y</a>"
+        });
+    }
+    b.push_str("</p>");
+    page(&b)
+}
+
+/// The tree builder's own bomb: 400 formatting elements left open inside
+/// a `<div>` are reopened (cloned) by every later paragraph, 100,000
+/// times.
+pub fn reopened_formatting() -> Vec<u8> {
+    let mut b = String::from("<div>");
+    for i in 0..400 {
+        b.push_str(&format!(
+            "<b class=\"b{i}\" id=\"b{i}\" title=\"formatting element {i}\">"
+        ));
+    }
+    b.push_str("</div>");
+    for i in 0..100_000 {
+        b.push_str(&format!("<p>{i}</p>"));
+    }
+    page(&b)
+}
+
 /// Inline elements nested 100,000 deep, never closed (`<span><b><i>…`).
 pub fn deep_inline() -> Vec<u8> {
     let tags = ["<span>", "<b>", "<i>", "<em>", "<a href=x>", "<font>"];
@@ -289,6 +337,24 @@ pub const ALL: &[Hostile] = &[
         kind: Kind::Html,
         what: "inline tags nested 100,000 deep, unclosed",
         make: deep_inline,
+    },
+    Hostile {
+        name: "deep-and-wide",
+        kind: Kind::Html,
+        what: "nesting 500 deep over 100,000 paragraphs",
+        make: deep_and_wide,
+    },
+    Hostile {
+        name: "wide-element",
+        kind: Kind::Html,
+        what: "one element with 400,000 child nodes",
+        make: wide_element,
+    },
+    Hostile {
+        name: "reopened-formatting",
+        kind: Kind::Html,
+        what: "400 open `<b>`s the parser reopens in 100,000 paragraphs",
+        make: reopened_formatting,
     },
     Hostile {
         name: "huge-text-node",
