@@ -111,11 +111,11 @@ impl Dom {
     /// elements (`<b>`, `<font>`…) a misnested tag closed, as clones, at
     /// every new paragraph. A page can thus turn kilobytes of markup into
     /// millions of nested elements. So:
-    /// - the page is fed in chunks of [`PARSE_CHUNK`] bytes and parsing stops
+    /// - the page is fed in chunks of `PARSE_CHUNK` (4 KiB) and parsing stops
     ///   at the chunk where the elements pass `max_nodes`;
-    /// - past [`ATTRIBUTES_PER_NODE`] attributes per element on average,
+    /// - past `ATTRIBUTES_PER_NODE` (4) attributes per element on average,
     ///   new elements get none (clones copy all of theirs);
-    /// - nodes deeper than `max_depth` + [`DEPTH_MARGIN`] are flattened into
+    /// - nodes deeper than `max_depth` + `DEPTH_MARGIN` (16) are flattened into
     ///   their ancestor at that depth (in document order), so no later walk
     ///   from a node to its ancestors is longer than that.
     pub fn parse_limited(html: &str, max_nodes: usize, max_depth: usize) -> (Dom, Vec<String>) {
