@@ -145,6 +145,56 @@ pub struct SingleArgs {
     /// .txt.gz files, HTML otherwise].
     #[arg(long = "as", value_enum, value_name = "KIND")]
     pub input_kind: Option<InputKind>,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Bounds on one page (`klartext::Limits`): past one, the page's Document
+/// is marked `"partial": true` with a `"warnings"` list, never a crash.
+#[derive(Debug, Args)]
+pub struct LimitArgs {
+    /// Read at most this many bytes of a page (after gzip inflation, which
+    /// stops there too); the rest is cut [default: 16 MiB].
+    #[arg(long, value_name = "BYTES", help_heading = "Limits")]
+    pub max_bytes: Option<usize>,
+
+    /// Read at most this many elements (HTML) or lines (text) of a page
+    /// [default: 500000].
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    pub max_nodes: Option<usize>,
+
+    /// Flatten elements nested deeper than this [default: 512].
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    pub max_depth: Option<usize>,
+
+    /// Drop attributes of a tag past this many [default: 256].
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    pub max_attributes: Option<usize>,
+
+    /// Time budget per page in milliseconds: once spent, the optional
+    /// stages (dates, authors, re-reading hidden parts) are skipped
+    /// [default: none; 0 means none].
+    #[arg(long, value_name = "MS", help_heading = "Limits")]
+    pub timeout_ms: Option<u64>,
+}
+
+impl LimitArgs {
+    /// The engine's limits: the defaults, with what was given.
+    pub fn limits(&self) -> klartext::Limits {
+        let d = klartext::Limits::default();
+        klartext::Limits {
+            max_bytes: self.max_bytes.unwrap_or(d.max_bytes),
+            max_nodes: self.max_nodes.unwrap_or(d.max_nodes),
+            max_depth: self.max_depth.unwrap_or(d.max_depth),
+            max_attributes: self.max_attributes.unwrap_or(d.max_attributes),
+            time_budget: self
+                .timeout_ms
+                .filter(|&ms| ms > 0)
+                .map(std::time::Duration::from_millis)
+                .or(d.time_budget),
+        }
+    }
 }
 
 /// Arguments of `klartext batch`.
@@ -176,6 +226,9 @@ pub struct BatchArgs {
     /// .txt.gz files, HTML otherwise].
     #[arg(long = "as", value_enum, value_name = "KIND")]
     pub input_kind: Option<InputKind>,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Arguments of `klartext warc`.

@@ -106,6 +106,7 @@ pub fn run(args: BatchArgs) -> ExitCode {
     let options = klartext::Options {
         charset: args.charset.clone(),
         include_comments: args.comments,
+        limits: args.limits.limits(),
         ..Default::default()
     };
 
@@ -213,7 +214,7 @@ fn process(path: &Path, kind: Option<InputKind>, options: &klartext::Options) ->
         line: error_line(&id, &source, &error),
         status: Status::Failed,
     };
-    let html = match input::read_page_file(path) {
+    let html = match input::read_page_file(path, options.limits.max_bytes) {
         Ok(h) => h,
         Err(e) => return failed(e.message("the file")),
     };

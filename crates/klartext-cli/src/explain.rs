@@ -17,9 +17,9 @@ pub fn run(args: ExplainArgs) -> ExitCode {
         format!("'{}'", path.display())
     };
     let bytes = if stdin {
-        input::read_page_stdin()
+        input::read_page_stdin(klartext::Limits::default().max_bytes)
     } else {
-        input::read_page_file(Path::new(&path))
+        input::read_page_file(Path::new(&path), klartext::Limits::default().max_bytes)
     };
     let bytes = match bytes {
         Ok(b) => b,

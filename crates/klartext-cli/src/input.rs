@@ -6,9 +6,6 @@ use std::path::Path;
 
 use flate2::read::MultiGzDecoder;
 
-/// Largest page we inflate from gzip; a guard against decompression bombs.
-pub const MAX_INFLATED: u64 = 256 * 1024 * 1024;
-
 /// Why a page could not be turned into HTML bytes.
 #[derive(Debug)]
 pub enum InputError {
@@ -60,61 +57,71 @@ pub fn named_gz(path: &Path) -> bool {
 }
 
 /// Read a page file: inflate it if it is gzip, then check that it is HTML.
-pub fn read_page_file(path: &Path) -> Result<Vec<u8>, InputError> {
-    let raw = std::fs::read(path).map_err(InputError::Read)?;
-    prepare(raw, named_gz(path))
+/// At most `max_bytes + 1` bytes of the page are read (see [`read_page`]).
+pub fn read_page_file(path: &Path, max_bytes: usize) -> Result<Vec<u8>, InputError> {
+    let file = std::fs::File::open(path).map_err(InputError::Read)?;
+    read_page(file, named_gz(path), max_bytes)
 }
 
-/// Read a page from standard input.
-pub fn read_page_stdin() -> Result<Vec<u8>, InputError> {
-    let mut raw = Vec::new();
-    io::stdin()
-        .lock()
-        .read_to_end(&mut raw)
+/// Read a page from standard input (at most `max_bytes + 1` bytes of it).
+pub fn read_page_stdin(max_bytes: usize) -> Result<Vec<u8>, InputError> {
+    read_page(io::stdin().lock(), false, max_bytes)
+}
+
+/// Read a page from `source`, inflating it while reading when it is gzip
+/// (by name or by its first bytes), and check that it is HTML.
+///
+/// Reading stops after `max_bytes + 1` bytes of the page (inflated bytes
+/// for gzip): the engine reads no more than `max_bytes` (`--max-bytes`)
+/// and marks a longer page partial, so a 10 GB file or a gzip bomb costs
+/// no more than that in memory and time.
+pub fn read_page(
+    source: impl Read,
+    named_gz: bool,
+    max_bytes: usize,
+) -> Result<Vec<u8>, InputError> {
+    let limit = (max_bytes as u64).saturating_add(1);
+    let mut source = io::BufReader::new(source);
+    let mut magic = Vec::with_capacity(3);
+    (&mut source)
+        .take(3)
+        .read_to_end(&mut magic)
         .map_err(InputError::Read)?;
-    prepare(raw, false)
+    let stream = magic.as_slice().chain(source);
+    let mut page = Vec::new();
+    if is_gzip(&magic) {
+        MultiGzDecoder::new(stream)
+            .take(limit)
+            .read_to_end(&mut page)
+            .map_err(|e| {
+                InputError::Gzip(format!(
+                    "{} — the gzip data is corrupt or truncated",
+                    describe_io(&e, false)
+                ))
+            })?;
+    } else if named_gz {
+        return Err(not_gzip());
+    } else {
+        stream
+            .take(limit)
+            .read_to_end(&mut page)
+            .map_err(InputError::Read)?;
+    }
+    match sniff_binary(&page) {
+        Some(kind) => Err(InputError::NotHtml(kind)),
+        None => Ok(page),
+    }
 }
 
-/// Inflate gzip data (when named .gz, or when the bytes start with the gzip
-/// magic, as pages saved from a compressed HTTP response do) and check that
-/// the result is HTML.
-pub fn prepare(raw: Vec<u8>, named_gz: bool) -> Result<Vec<u8>, InputError> {
-    let html = if is_gzip(&raw) {
-        inflate(&raw)?
-    } else if named_gz {
-        return Err(InputError::Gzip(
-            "it is named .gz but is not gzip data — rename it to .html if it is a plain page"
-                .to_string(),
-        ));
-    } else {
-        raw
-    };
-    match sniff_binary(&html) {
-        Some(kind) => Err(InputError::NotHtml(kind)),
-        None => Ok(html),
-    }
+fn not_gzip() -> InputError {
+    InputError::Gzip(
+        "it is named .gz but is not gzip data — rename it to .html if it is a plain page"
+            .to_string(),
+    )
 }
 
 fn is_gzip(b: &[u8]) -> bool {
     b.len() >= 3 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 0x08
-}
-
-fn inflate(raw: &[u8]) -> Result<Vec<u8>, InputError> {
-    let mut out = Vec::with_capacity(raw.len().saturating_mul(4));
-    let mut decoder = MultiGzDecoder::new(raw).take(MAX_INFLATED + 1);
-    decoder.read_to_end(&mut out).map_err(|e| {
-        InputError::Gzip(format!(
-            "{} — the gzip data is corrupt or truncated",
-            describe_io(&e, false)
-        ))
-    })?;
-    if out.len() as u64 > MAX_INFLATED {
-        return Err(InputError::Gzip(format!(
-            "it inflates to more than {} MiB, too large for a web page",
-            MAX_INFLATED >> 20
-        )));
-    }
-    Ok(out)
 }
 
 /// Known binary formats by their first bytes.
@@ -242,21 +249,35 @@ mod tests {
     #[test]
     fn gzip_is_inflated_by_name_or_magic() {
         let page = b"<html><p>compressed</p></html>".to_vec();
-        assert_eq!(prepare(gzip(&page), true).unwrap(), page);
-        assert_eq!(prepare(gzip(&page), false).unwrap(), page);
-        assert_eq!(prepare(page.clone(), false).unwrap(), page);
+        assert_eq!(read_page(&gzip(&page)[..], true, 1000).unwrap(), page);
+        assert_eq!(read_page(&gzip(&page)[..], false, 1000).unwrap(), page);
+        assert_eq!(read_page(&page[..], false, 1000).unwrap(), page);
     }
 
     #[test]
     fn bad_gzip_is_an_error() {
         assert!(matches!(
-            prepare(b"<html>".to_vec(), true),
+            read_page(&b"<html>"[..], true, 1000),
             Err(InputError::Gzip(_))
         ));
         let mut truncated = gzip(&[b'a'; 10_000]);
         truncated.truncate(truncated.len() / 2);
-        let err = prepare(truncated, true).unwrap_err();
+        let err = read_page(&truncated[..], true, 1_000_000).unwrap_err();
         assert!(err.message("'x.html.gz'").contains("corrupt or truncated"));
+    }
+
+    #[test]
+    fn reading_stops_at_the_limit() {
+        let page = b"<html><p>0123456789</p></html>";
+        let read = read_page(&page[..], false, 10).unwrap();
+        assert_eq!(read, &page[..11]);
+        let read = read_page(&gzip(page)[..], true, 10).unwrap();
+        assert_eq!(read, &page[..11]);
+        assert_eq!(read_page(&page[..], false, 1000).unwrap(), page);
+        assert!(matches!(
+            read_page(&page[..], true, 1000),
+            Err(InputError::Gzip(_))
+        ));
     }
 
     #[test]

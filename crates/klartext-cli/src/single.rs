@@ -18,10 +18,11 @@ pub fn run(args: SingleArgs) -> ExitCode {
     } else {
         format!("'{}'", path.display())
     };
+    let limits = args.limits.limits();
     let bytes = if stdin {
-        input::read_page_stdin()
+        input::read_page_stdin(limits.max_bytes)
     } else {
-        input::read_page_file(Path::new(&path))
+        input::read_page_file(Path::new(&path), limits.max_bytes)
     };
     let bytes = match bytes {
         Ok(b) => b,
@@ -39,6 +40,7 @@ pub fn run(args: SingleArgs) -> ExitCode {
         url: args.url,
         charset: args.charset,
         include_comments: args.comments,
+        limits,
         ..Default::default()
     };
     let doc = match guard::extract_kind(&bytes, kind, &options) {
@@ -48,6 +50,9 @@ pub fn run(args: SingleArgs) -> ExitCode {
             return ExitCode::from(EXIT_FAILED);
         }
     };
+    for w in &doc.warnings {
+        report(&format!("{what}: partial result: {w}"));
+    }
     if doc.text.trim().is_empty() {
         report(&format!("no article text found in {what}"));
     }

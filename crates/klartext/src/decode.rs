@@ -45,6 +45,16 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
             source: EncodingSource::ByteOrderMark,
         };
     }
+    // Rule `utf16-without-bom`: UTF-16 text of a Latin-script page has a NUL
+    // in every other byte, which is valid UTF-8 (and nonsense as text).
+    if let Some(enc) = utf16_by_nuls(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: enc,
+            source: EncodingSource::Detected,
+        };
+    }
     let utf8_ok = std::str::from_utf8(bytes).is_ok();
     let label = declared
         .and_then(label_to_encoding)
@@ -90,6 +100,37 @@ fn label_to_encoding(label: &str) -> Option<&'static Encoding> {
         return Some(UTF_8);
     }
     Some(enc)
+}
+
+/// How many bytes the UTF-16 test reads.
+const UTF16_SAMPLE_BYTES: usize = 4096;
+/// At least this share of the sample's byte pairs hold a NUL in the same
+/// half (the high byte of ASCII characters) ...
+const UTF16_MIN_NUL_PAIRS: f32 = 0.7;
+/// ... and at most this share of them one in the other half.
+const UTF16_MAX_OTHER_NULS: f32 = 0.05;
+
+/// UTF-16 without a byte order mark, told by where its NULs fall: at odd
+/// positions little-endian, at even ones big-endian.
+fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(UTF16_SAMPLE_BYTES)];
+    let pairs = sample.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in sample.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let share = |n: usize| n as f32 / pairs as f32;
+    if share(odd) >= UTF16_MIN_NUL_PAIRS && share(even) <= UTF16_MAX_OTHER_NULS {
+        Some(UTF_16LE)
+    } else if share(even) >= UTF16_MIN_NUL_PAIRS && share(odd) <= UTF16_MAX_OTHER_NULS {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Statistical detection for bytes that are not valid UTF-8.
@@ -188,6 +229,19 @@ mod tests {
             b"<p>Die Stra\xDFe ist sch\xF6n und gr\xFCn, wir gehen \xFCber die Br\xFCcke.</p>";
         let d = decode(page, None);
         assert!(d.text.contains("Straße"), "{}", d.text);
+    }
+
+    #[test]
+    fn utf16_without_bom_is_told_by_its_nuls() {
+        let text = "<p>Grüße aus Köln, sagt der Text.</p>";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode(&le, None).text, text);
+        assert_eq!(decode(&be, None).encoding, UTF_16BE);
+        assert_eq!(decode(&be, None).text, text);
+        // A page with a few NULs is not UTF-16.
+        let d = decode(b"<p>a\0b c\0d e f g h i j k l m n o p</p>", None);
+        assert_eq!(d.encoding, UTF_8);
     }
 
     #[test]

@@ -74,6 +74,27 @@ pub struct Document {
     pub encoding: Option<String>,
     /// Which extraction stage produced the body (see `extract::Stage`).
     pub extracted_by: Option<String>,
+    /// Whether a limit of [`crate::Limits`] cut the extraction short (the
+    /// page was larger, deeper, had more elements or needed more work than
+    /// allowed): the fields then come from the part of the page that was
+    /// read. `warnings` names the limit. Serialized only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
+    /// What was cut and why, one sentence each (see `partial`); also the
+    /// fixes made to hostile markup that the body may show (attributes
+    /// dropped, nesting flattened). Serialized only when not empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// Record that a limit cut the extraction short.
+    pub(crate) fn warn_partial(&mut self, warning: String) {
+        self.partial = true;
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
+        }
+    }
 }
 
 impl Document {

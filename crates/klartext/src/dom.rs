@@ -6,7 +6,8 @@
 //! this tree read-only.
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
+use std::rc::Rc;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -75,26 +76,160 @@ impl Node {
     }
 }
 
+/// A page is fed to the parser in pieces of this many bytes, so that
+/// parsing can stop soon after the element limit is passed.
+const PARSE_CHUNK: usize = 4096;
+/// Attributes the tree builder may create per element of `max_nodes`, on
+/// average, before new elements get none.
+const ATTRIBUTES_PER_NODE: usize = 4;
+/// The tree may grow this many levels deeper than the markup's nesting
+/// limit (the `<html>` and `<body>` levels, implied `<tbody>`s) before it
+/// is flattened.
+const DEPTH_MARGIN: usize = 16;
+
 /// A parsed page.
 #[derive(Debug)]
 pub struct Dom {
     pub nodes: Vec<Node>,
+    /// Whether the parser's attribute budget ran out.
+    attributes_dropped: bool,
 }
 
 impl Dom {
-    /// Parse a whole document with html5ever's spec-compliant tree builder.
+    /// Parse a whole document with html5ever's spec-compliant tree builder,
+    /// within the default [`Limits`](crate::Limits).
     pub fn parse(html: &str) -> Dom {
+        let l = crate::Limits::default();
+        Dom::parse_limited(html, l.max_nodes, l.max_depth).0
+    }
+
+    /// Parse within bounds on the elements the tree builder creates and on
+    /// the depth of the tree; returns what was cut, as warnings.
+    ///
+    /// The page's markup is bounded before parsing (see `limits`), but the
+    /// tree builder makes elements of its own: it reopens the formatting
+    /// elements (`<b>`, `<font>`…) a misnested tag closed, as clones, at
+    /// every new paragraph. A page can thus turn kilobytes of markup into
+    /// millions of nested elements. So:
+    /// - the page is fed in chunks of `PARSE_CHUNK` (4 KiB) and parsing stops
+    ///   at the chunk where the elements pass `max_nodes`;
+    /// - past `ATTRIBUTES_PER_NODE` (4) attributes per element on average,
+    ///   new elements get none (clones copy all of theirs);
+    /// - nodes deeper than `max_depth` + `DEPTH_MARGIN` (16) are flattened into
+    ///   their ancestor at that depth (in document order), so no later walk
+    ///   from a node to its ancestors is longer than that.
+    pub fn parse_limited(html: &str, max_nodes: usize, max_depth: usize) -> (Dom, Vec<String>) {
+        let elements = Rc::new(Cell::new(0usize));
         let sink = Sink {
             arena: RefCell::new(Arena {
                 nodes: vec![Node::new(NodeData::Document)],
                 dummy_name: QualName::new(None, Default::default(), LocalName::from("")),
+                elements: Rc::clone(&elements),
+                attributes: 0,
+                attribute_budget: max_nodes.saturating_mul(ATTRIBUTES_PER_NODE),
+                attributes_dropped: false,
             }),
         };
         let mut opts = ParseOpts::default();
         // Scripting off: `<noscript>` content is parsed as elements, so the
         // crawler view some sites keep there can be read when nothing else is.
         opts.tree_builder.scripting_enabled = false;
-        parse_document(sink, opts).one(html)
+        let mut parser = parse_document(sink, opts);
+        let mut warnings = Vec::new();
+        let mut rest = html;
+        while !rest.is_empty() {
+            let mut cut = rest.len().min(PARSE_CHUNK);
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let (chunk, tail) = rest.split_at(cut);
+            parser.process(StrTendril::from_slice(chunk));
+            rest = tail;
+            if elements.get() > max_nodes && !rest.is_empty() {
+                warnings.push(format!(
+                    "the parser built more than {max_nodes} elements; the page was read up to byte {} (limit max_nodes)",
+                    html.len() - rest.len()
+                ));
+                break;
+            }
+        }
+        let mut dom: Dom = parser.finish();
+        if dom.attributes_dropped {
+            warnings.push(format!(
+                "the parser built more than {} attributes; later elements got none (limit max_nodes)",
+                max_nodes.saturating_mul(ATTRIBUTES_PER_NODE)
+            ));
+        }
+        let flattened = dom.flatten_below(max_depth + DEPTH_MARGIN);
+        if flattened > 0 {
+            warnings.push(format!(
+                "{flattened} nodes the parser nested deeper than {} were flattened (limit max_depth)",
+                max_depth + DEPTH_MARGIN
+            ));
+        }
+        (dom, warnings)
+    }
+
+    /// Rule `flatten-deep-nodes`: make every node below depth `limit` a
+    /// child of its ancestor at that depth, in document order (as browsers
+    /// do past their depth limit); the text reads the same. One iterative
+    /// pass; returns how many nodes moved.
+    fn flatten_below(&mut self, limit: usize) -> usize {
+        let mut at_limit = Vec::new();
+        let mut stack = vec![(DOCUMENT, 0usize)];
+        while let Some((n, d)) = stack.pop() {
+            let mut c = self.node(n).first_child;
+            if d == limit {
+                // Only a node with grandchildren needs flattening.
+                while c != NONE {
+                    if self.node(c).first_child != NONE {
+                        at_limit.push(n);
+                        break;
+                    }
+                    c = self.node(c).next;
+                }
+                continue;
+            }
+            while c != NONE {
+                stack.push((c, d + 1));
+                c = self.node(c).next;
+            }
+        }
+        let mut moved = 0;
+        let mut order = Vec::new();
+        for top in at_limit {
+            // The subtree below `top`, in document order.
+            order.clear();
+            let mut stack = vec![top];
+            while let Some(n) = stack.pop() {
+                if n != top {
+                    order.push(n);
+                }
+                let mut c = self.node(n).last_child;
+                while c != NONE {
+                    stack.push(c);
+                    c = self.node(c).prev;
+                }
+            }
+            let mut prev = NONE;
+            for &n in &order {
+                let node = &mut self.nodes[n as usize];
+                node.parent = top;
+                node.first_child = NONE;
+                node.last_child = NONE;
+                node.prev = prev;
+                node.next = NONE;
+                if prev != NONE {
+                    self.nodes[prev as usize].next = n;
+                }
+                prev = n;
+            }
+            let t = &mut self.nodes[top as usize];
+            t.first_child = order.first().copied().unwrap_or(NONE);
+            t.last_child = order.last().copied().unwrap_or(NONE);
+            moved += order.len();
+        }
+        moved
     }
 
     #[inline]
@@ -187,6 +322,12 @@ struct Arena {
     nodes: Vec<Node>,
     /// Returned by `elem_name` for a non-element, which the tree builder never asks for.
     dummy_name: QualName,
+    /// Elements created so far (read between chunks of input).
+    elements: Rc<Cell<usize>>,
+    /// Attributes created so far, and how many may be.
+    attributes: usize,
+    attribute_budget: usize,
+    attributes_dropped: bool,
 }
 
 impl Arena {
@@ -296,8 +437,10 @@ impl TreeSink for Sink {
     type ElemName<'a> = Ref<'a, QualName>;
 
     fn finish(self) -> Dom {
+        let arena = self.arena.into_inner();
         Dom {
-            nodes: self.arena.into_inner().nodes,
+            nodes: arena.nodes,
+            attributes_dropped: arena.attributes_dropped,
         }
     }
 
@@ -316,8 +459,19 @@ impl TreeSink for Sink {
         })
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+    fn create_element(
+        &self,
+        name: QualName,
+        mut attrs: Vec<Attribute>,
+        flags: ElementFlags,
+    ) -> NodeId {
         let mut a = self.arena.borrow_mut();
+        a.elements.set(a.elements.get() + 1);
+        if a.attributes + attrs.len() > a.attribute_budget {
+            attrs = Vec::new();
+            a.attributes_dropped = true;
+        }
+        a.attributes += attrs.len();
         let template_contents = if flags.template {
             a.push(NodeData::Document)
         } else {
@@ -428,6 +582,53 @@ mod tests {
         let mut s = String::new();
         dom.text_of(ps[0], &mut s);
         assert_eq!(s, "abc");
+    }
+
+    #[test]
+    fn chunked_parsing_reads_like_one_piece() {
+        // Tags, character references and multi-byte characters across the
+        // chunk boundaries.
+        let html = format!(
+            "<p>{}</p>",
+            "a &amp; <b>é</b> &eacute;&#x1F600; ".repeat(2000)
+        );
+        let dom = Dom::parse(&html);
+        let mut s = String::new();
+        dom.text_of(DOCUMENT, &mut s);
+        assert!(s == "a & é é😀 ".repeat(2000), "{:.100}", s);
+    }
+
+    #[test]
+    fn deep_nodes_are_flattened_in_document_order() {
+        let html = format!(
+            "{}<p>a<b>b</b></p>c{}d",
+            "<div>".repeat(30),
+            "</div>".repeat(30)
+        );
+        let (dom, warnings) = Dom::parse_limited(&html, 1000, 0);
+        let mut s = String::new();
+        dom.text_of(DOCUMENT, &mut s);
+        assert_eq!(s, "abcd");
+        assert!(warnings[0].contains("max_depth"), "{warnings:?}");
+        // No node is deeper than the limit (16, with the margin) and its
+        // children.
+        for id in 0..dom.nodes.len() as NodeId {
+            let mut d = 0;
+            let mut n = id;
+            while dom.node(n).parent != NONE {
+                n = dom.node(n).parent;
+                d += 1;
+            }
+            assert!(d <= DEPTH_MARGIN + 1, "node {id} at depth {d}");
+        }
+    }
+
+    #[test]
+    fn parsing_stops_past_the_element_limit() {
+        let html = "<p>x</p>".repeat(10_000);
+        let (dom, warnings) = Dom::parse_limited(&html, 100, 512);
+        assert!(dom.nodes.len() < 5000, "{}", dom.nodes.len());
+        assert!(warnings[0].contains("max_nodes"), "{warnings:?}");
     }
 
     #[test]

@@ -146,16 +146,43 @@ pub(crate) struct Page {
     pub(crate) settings: Settings,
     /// Whether rule `revealed-by-script` read the page with hidden parts shown.
     pub(crate) revealed: bool,
+    /// What the parser's limits cut.
+    pub(crate) parse_warnings: Vec<String>,
+}
+
+/// The clock of one call's time budget (`Limits::time_budget`): no budget,
+/// no clock read, so results without one never depend on the machine.
+pub(crate) struct Budget(Option<(std::time::Instant, std::time::Duration)>);
+
+impl Budget {
+    fn start(options: &Options) -> Budget {
+        Budget(
+            options
+                .limits
+                .time_budget
+                .map(|d| (std::time::Instant::now(), d)),
+        )
+    }
+
+    /// Whether the budget is spent.
+    fn spent(&self) -> bool {
+        self.0.is_some_and(|(t, d)| t.elapsed() >= d)
+    }
 }
 
 pub(crate) fn analyse_page(html: &str) -> Page {
-    analyse_page_logged(html, None)
+    analyse_page_logged(html, &Budget(None), &crate::Limits::default(), None)
 }
 
 /// [`analyse_page`], writing the cascade's attempts to `log` when given
 /// (for `explain`; extraction passes `None` and formats nothing).
-pub(crate) fn analyse_page_logged(html: &str, mut log: Option<&mut Vec<String>>) -> Page {
-    let dom = Dom::parse(html);
+pub(crate) fn analyse_page_logged(
+    html: &str,
+    budget: &Budget,
+    limits: &crate::Limits,
+    mut log: Option<&mut Vec<String>>,
+) -> Page {
+    let (dom, parse_warnings) = Dom::parse_limited(html, limits.max_nodes, limits.max_depth);
     let meta = meta::collect(&dom);
     let mut an = analyze(&dom, true);
     let mut blocks = segment(&dom, &an);
@@ -168,7 +195,7 @@ pub(crate) fn analyse_page_logged(html: &str, mut log: Option<&mut Vec<String>>)
     // When the visible page gave little, read it again with hidden parts shown.
     let found = chars_of(&blocks, &body.kept);
     let mut revealed = false;
-    if found < ENOUGH_CHARS && an.hid_something {
+    if found < ENOUGH_CHARS && an.hid_something && !budget.spent() {
         if let Some(log) = log.as_deref_mut() {
             log.push(format!(
                 "rule revealed-by-script: {found} chars found and the page hides parts; \
@@ -221,6 +248,7 @@ pub(crate) fn analyse_page_logged(html: &str, mut log: Option<&mut Vec<String>>)
         roots,
         settings,
         revealed,
+        parse_warnings,
     }
 }
 
@@ -263,7 +291,12 @@ pub(crate) struct Run {
 }
 
 pub(crate) fn run(html: &str, options: &Options, log: Option<&mut Vec<String>>) -> Run {
-    let page = analyse_page_logged(html, log);
+    let budget = Budget::start(options);
+    let prepared = crate::limits::prepare_html(html, &options.limits);
+    let mut warnings = prepared.warnings;
+    let mut page = analyse_page_logged(&prepared.html, &budget, &options.limits, log);
+    warnings.append(&mut page.parse_warnings);
+    drop(prepared.html);
     let Page {
         dom,
         meta,
@@ -276,25 +309,41 @@ pub(crate) fn run(html: &str, options: &Options, log: Option<&mut Vec<String>>) 
         ..
     } = &page;
     let (dom, meta, an, blocks, posts) = (dom, meta, an, &blocks[..], *posts);
-    let dates = crate::dates::find(
-        dom,
-        an,
-        &crate::dates::Inputs {
-            title: title.as_deref(),
-            lang: meta.lang.as_deref(),
-            urls: [options.url.as_deref(), meta.canonical.as_deref()],
-            reference_date: options.reference_date.as_deref(),
-            body_start: kept.first().map(|&i| blocks[i].owner),
-        },
-    );
-
-    let authors = crate::authors::find(
-        dom,
-        an,
-        &meta.author_meta,
-        meta.site_name.as_deref(),
-        title.as_deref(),
-    );
+    // Past the time budget, the metadata searches are skipped (the body
+    // and the page's stated metadata are kept).
+    let late = budget.spent();
+    if late {
+        warnings.push(format!(
+            "the time budget of {} ms was spent before dates and authors were looked for; they were skipped (limit time_budget)",
+            options.limits.time_budget.unwrap_or_default().as_millis()
+        ));
+    }
+    let dates = if late {
+        crate::dates::Dates::default()
+    } else {
+        crate::dates::find(
+            dom,
+            an,
+            &crate::dates::Inputs {
+                title: title.as_deref(),
+                lang: meta.lang.as_deref(),
+                urls: [options.url.as_deref(), meta.canonical.as_deref()],
+                reference_date: options.reference_date.as_deref(),
+                body_start: kept.first().map(|&i| blocks[i].owner),
+            },
+        )
+    };
+    let authors = if late {
+        Vec::new()
+    } else {
+        crate::authors::find(
+            dom,
+            an,
+            &meta.author_meta,
+            meta.site_name.as_deref(),
+            title.as_deref(),
+        )
+    };
     let mut doc = Document {
         url: options.url.clone(),
         lang: meta.lang.clone(),
@@ -405,6 +454,9 @@ pub(crate) fn run(html: &str, options: &Options, log: Option<&mut Vec<String>>) 
     };
     doc.lang = crate::lang::language(sample, meta.lang.as_deref());
     doc.page_type = Some(page_type(meta, stage, posts, doc.text.len()).to_string());
+    for w in warnings {
+        doc.warn_partial(w);
+    }
     Run {
         page,
         doc,

@@ -29,6 +29,7 @@ pub mod dom;
 mod explain;
 mod extract;
 mod lang;
+mod limits;
 mod meta;
 mod parts;
 mod patterns;
@@ -42,6 +43,7 @@ pub use authors::debug_authors;
 pub use document::{Block, BlockKind, Comment, Document};
 pub use explain::{ExplainedBlock, Explanation, Label, LabelCount};
 pub use extract::debug_blocks;
+pub use limits::Limits;
 pub use render::{render, Format};
 #[doc(hidden)]
 pub use textmode::debug_dump as debug_text_blocks;
@@ -69,34 +71,73 @@ pub struct Options {
     /// today's date from the system clock serves; pass the crawl date for
     /// reproducible results on archived pages.
     pub reference_date: Option<String>,
+    /// Bounds on the size and shape of the page and on the work it may
+    /// cause (see [`Limits`]; the defaults suit any real page). Past a
+    /// bound the Document is marked [`partial`](Document::partial).
+    pub limits: Limits,
 }
 
 /// Extract the article from a page already rendered to text: a crawler's
 /// text dump, a WET record, the output of lynx, w3m or an HTML-to-text tool.
 pub fn extract_text(text: &str, options: &Options) -> Document {
-    textmode::extract_dump(text, options)
+    let max = options.limits.max_bytes;
+    let kept = cut_str(text, max);
+    let mut doc = textmode::extract_dump(kept, options);
+    if kept.len() < text.len() {
+        doc.warn_partial(limits::bytes_warning(max));
+    }
+    doc
 }
 
 /// [`extract_text`] for raw bytes in any encoding (decoded as pages are:
 /// BOM, the caller's charset, else UTF-8 or a statistical guess).
 pub fn extract_text_bytes(bytes: &[u8], options: &Options) -> Document {
-    let decoded = decode::decode(bytes, options.charset.as_deref());
+    let max = options.limits.max_bytes;
+    let kept = limits::cut_bytes(bytes, max);
+    let decoded = decode::decode(kept.unwrap_or(bytes), options.charset.as_deref());
     let mut doc = textmode::extract_dump(&decoded.text, options);
     doc.encoding = Some(decoded.encoding.name().to_ascii_lowercase());
+    if kept.is_some() {
+        doc.warn_partial(limits::bytes_warning(max));
+    }
     doc
 }
 
 /// Extract the article from raw page bytes in any encoding.
 pub fn extract(html: &[u8], options: &Options) -> Document {
-    let decoded = decode::decode(html, options.charset.as_deref());
+    let max = options.limits.max_bytes;
+    let kept = limits::cut_bytes(html, max);
+    let decoded = decode::decode(kept.unwrap_or(html), options.charset.as_deref());
     let mut doc = extract::extract_text_html(&decoded.text, options);
     doc.encoding = Some(decoded.encoding.name().to_ascii_lowercase());
+    if kept.is_some() {
+        doc.warn_partial(limits::bytes_warning(max));
+    }
     doc
 }
 
 /// Extract the article from an HTML page already decoded to a string.
 pub fn extract_str(html: &str, options: &Options) -> Document {
-    extract::extract_text_html(html, options)
+    let max = options.limits.max_bytes;
+    let kept = cut_str(html, max);
+    let mut doc = extract::extract_text_html(kept, options);
+    if kept.len() < html.len() {
+        doc.warn_partial(limits::bytes_warning(max));
+    }
+    doc
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a
+/// character boundary.
+fn cut_str(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// Explain the extraction of a page: every block in page order with the

@@ -86,7 +86,9 @@ struct Line<'a> {
     blank_before: bool,
 }
 
-fn lines(text: &str) -> Vec<Line<'_>> {
+/// The dump's lines that hold text, at most `max` of them; `true` with
+/// them when more were left unread.
+fn lines(text: &str, max: usize) -> (Vec<Line<'_>>, bool) {
     let mut out = Vec::new();
     let mut blank = true;
     for raw in text.lines() {
@@ -94,6 +96,9 @@ fn lines(text: &str) -> Vec<Line<'_>> {
         if trimmed.is_empty() {
             blank = true;
             continue;
+        }
+        if out.len() >= max {
+            return (out, true);
         }
         let indent: usize = raw
             .chars()
@@ -115,7 +120,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
         });
         blank = false;
     }
-    out
+    (out, false)
 }
 
 /// A CJK character carries about as much text as this many Latin letters.
@@ -147,12 +152,13 @@ fn ends_sentence(t: &str) -> bool {
 
 /// Rules `wrapped-line` and `bullet-continuation`: join the lines a
 /// renderer broke, into the blocks the page had.
-fn blocks(text: &str) -> Vec<TBlock> {
+fn blocks(text: &str, max_lines: usize) -> (Vec<TBlock>, bool) {
+    let (lines, cut) = lines(text, max_lines);
     let mut out: Vec<TBlock> = Vec::new();
     // The column where the open bullet item's text starts.
     let mut item_column: Option<usize> = None;
     let mut prev_len = 0usize;
-    for l in lines(text) {
+    for l in lines {
         let joins = match out.last() {
             None => false,
             Some(prev) => {
@@ -201,18 +207,22 @@ fn blocks(text: &str) -> Vec<TBlock> {
         }
         prev_len = l.text.chars().count();
     }
-    out
+    (out, cut)
 }
 
 /// Rule `line-shape`: classify a block by its shape alone.
 fn classify(b: &TBlock, repeated: bool) -> Class {
+    classify_lowered(b, &b.text.to_lowercase(), repeated)
+}
+
+/// [`classify`] with the block's text already lowercased.
+fn classify_lowered(b: &TBlock, lower: &str, repeated: bool) -> Class {
     let t = b.text.as_str();
     let visible: usize = t.chars().filter(|c| !c.is_whitespace()).count();
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     if visible == 0 || (letters as f32) < MIN_LETTER_SHARE * visible as f32 {
         return Class::Boilerplate;
     }
-    let lower = t.to_lowercase();
     if b.chars < 2 * PROSE_MIN_CHARS && word_list(TEXT_BOILERPLATE_FILE).any(|w| lower.contains(w))
     {
         return Class::Boilerplate;
@@ -220,16 +230,15 @@ fn classify(b: &TBlock, repeated: bool) -> Class {
     if repeated {
         return Class::Boilerplate;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let titlecase = words
-        .iter()
+    let titlecase = t
+        .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     let has_sentence =
         ends_sentence(t) || t.contains(". ") || t.contains(", ") || t.contains(['。', '，', '、']);
     if b.chars >= PROSE_MIN_CHARS
         && has_sentence
-        && (titlecase as f32) <= MAX_TITLECASE_SHARE * words.len() as f32
+        && (titlecase as f32) <= MAX_TITLECASE_SHARE * b.words as f32
     {
         return Class::Prose;
     }
@@ -339,24 +348,37 @@ pub(crate) struct DumpRun {
 }
 
 pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
-    let mut bs = blocks(text);
+    let max_lines = options.limits.max_nodes;
+    let (mut bs, cut) = blocks(text, max_lines);
     // Lines the page repeats (menus shown twice, share labels) are chrome.
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for b in &bs {
-        *seen.entry(b.text.to_lowercase()).or_insert(0) += 1;
+    // Each block is lowercased once; the counts borrow those keys (a dump
+    // of a million lines must not lowercase and allocate each line thrice).
+    let lowered: Vec<String> = bs.iter().map(|b| b.text.to_lowercase()).collect();
+    let mut seen: std::collections::HashMap<&str, u32> =
+        std::collections::HashMap::with_capacity(lowered.len());
+    for l in &lowered {
+        *seen.entry(l.as_str()).or_insert(0) += 1;
     }
-    for b in &mut bs {
+    for (b, lower) in bs.iter_mut().zip(&lowered) {
         b.chars = text_weight(&b.text);
         b.words = b.text.split_whitespace().count();
-        let repeated = b.chars <= PROSE_MIN_CHARS && seen[&b.text.to_lowercase()] > 1;
-        b.class = classify(b, repeated);
+        let repeated =
+            b.chars <= PROSE_MIN_CHARS && seen.get(lower.as_str()).is_some_and(|&n| n > 1);
+        b.class = classify_lowered(b, lower, repeated);
     }
+    drop(seen);
+    drop(lowered);
     let values: Vec<f32> = bs.iter().map(value).collect();
     let mut doc = Document {
         url: options.url.clone(),
         extracted_by: Some("text".to_string()),
         ..Default::default()
     };
+    if cut {
+        doc.warn_partial(format!(
+            "the dump has more than {max_lines} lines of text; only the first {max_lines} were read (limit max_nodes)"
+        ));
+    }
     let Some((start, mut end)) = densest_run(&values) else {
         return DumpRun {
             doc,
@@ -712,7 +734,7 @@ fn is_credit_label(t: &str) -> bool {
 /// debugging; not a stable interface).
 pub fn debug_dump(text: &str) -> String {
     let mut out = String::new();
-    for b in blocks(text) {
+    for b in blocks(text, usize::MAX).0 {
         let mut b = b;
         b.chars = text_weight(&b.text);
         b.words = b.text.split_whitespace().count();
