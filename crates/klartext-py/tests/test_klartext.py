@@ -2,8 +2,8 @@
 gives what the CLI gives for the same input and options."""
 
 import json
+import os
 import pathlib
-import shutil
 import subprocess
 import threading
 
@@ -17,12 +17,18 @@ DUMP = (REPO / "examples" / "dump.txt").read_text(encoding="utf-8")
 
 
 def cli():
-    """The klartext binary of this checkout, if built."""
-    for profile in ("release", "debug"):
-        p = REPO / "target" / profile / "klartext"
+    """The klartext binary of this checkout ($KLARTEXT_BIN, else the one cargo
+    built into $CARGO_TARGET_DIR or target/), never an older one on PATH."""
+    if os.environ.get("KLARTEXT_BIN"):
+        return os.environ["KLARTEXT_BIN"]
+    target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target")
+    if not target.is_absolute():
+        target = REPO / target
+    for profile in ("debug", "release"):
+        p = target / profile / "klartext"
         if p.exists():
             return str(p)
-    return shutil.which("klartext")
+    return None
 
 
 def test_extract_gives_the_article_text():
