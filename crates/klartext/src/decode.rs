@@ -245,6 +245,16 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_bom_decodes_to_nothing() {
+        // Found by the decode fuzz target (fuzz/regressions/decode/bom-only).
+        for label in [None, Some("shift_jis"), Some("utf-8")] {
+            let d = decode(b"\xff\xfe", label);
+            assert_eq!(d.text, "");
+            assert_eq!(d.encoding, UTF_16LE);
+        }
+    }
+
+    #[test]
     fn garbage_never_fails() {
         let d = decode(&[0xFF, 0xFE, 0x00, 0xD8, 0x80], None);
         assert!(!d.text.is_empty());
