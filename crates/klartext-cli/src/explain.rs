@@ -5,34 +5,22 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::args::{ExplainArgs, ExplainFormat, InputKind};
+use crate::args::{ExplainArgs, ExplainFormat};
 use crate::{guard, input, report, EXIT_FAILED};
 
 pub fn run(args: ExplainArgs) -> ExitCode {
     let path = args.input;
-    let stdin = path.as_os_str() == "-";
-    let what = if stdin {
-        "standard input".to_string()
-    } else {
-        format!("'{}'", path.display())
-    };
-    let bytes = if stdin {
-        input::read_page_stdin(klartext::Limits::default().max_bytes)
-    } else {
-        input::read_page_file(Path::new(&path), klartext::Limits::default().max_bytes)
-    };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => {
-            report(&e.message(&what));
+    let (bytes, kind, what) = match input::read_named(
+        Path::new(&path),
+        klartext::Limits::default().max_bytes,
+        args.input_kind,
+    ) {
+        Ok(r) => r,
+        Err(msg) => {
+            report(&msg);
             return ExitCode::from(EXIT_FAILED);
         }
     };
-    let kind = args.input_kind.unwrap_or(if stdin {
-        InputKind::Html
-    } else {
-        InputKind::guess(&path)
-    });
     let options = klartext::Options {
         url: args.url,
         charset: args.charset,
@@ -46,7 +34,7 @@ pub fn run(args: ExplainArgs) -> ExitCode {
             return ExitCode::from(EXIT_FAILED);
         }
     };
-    let name = if stdin {
+    let name = if path.as_os_str() == "-" {
         "standard input".to_string()
     } else {
         path.file_name()

@@ -201,6 +201,35 @@ fn looks_like_utf16(sample: &[u8]) -> bool {
     pairs >= 8 && (even.max(odd) * 10 >= pairs * 7) && even.min(odd) * 20 <= even.max(odd)
 }
 
+/// A page named on the command line (`-` is standard input), read with its
+/// kind decided: the `--as` choice, else the file name's (stdin is HTML).
+/// Returns the bytes, the kind and how to name the input in messages, or the
+/// message to report.
+pub fn read_named(
+    path: &Path,
+    max_bytes: usize,
+    kind: Option<crate::args::InputKind>,
+) -> Result<(Vec<u8>, crate::args::InputKind, String), String> {
+    let stdin = path.as_os_str() == "-";
+    let what = if stdin {
+        "standard input".to_string()
+    } else {
+        format!("'{}'", path.display())
+    };
+    let bytes = if stdin {
+        read_page_stdin(max_bytes)
+    } else {
+        read_page_file(path, max_bytes)
+    };
+    let bytes = bytes.map_err(|e| e.message(&what))?;
+    let kind = kind.unwrap_or(if stdin {
+        crate::args::InputKind::Html
+    } else {
+        crate::args::InputKind::guess(path)
+    });
+    Ok((bytes, kind, what))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::args::{InputKind, SingleArgs};
+use crate::args::SingleArgs;
 use crate::{guard, input, report, EXIT_FAILED, EXIT_USAGE};
 
 pub fn run(args: SingleArgs) -> ExitCode {
@@ -12,30 +12,15 @@ pub fn run(args: SingleArgs) -> ExitCode {
         report("no page given: name an HTML file, or '-' to read standard input (see 'klartext --help')");
         return ExitCode::from(EXIT_USAGE);
     };
-    let stdin = path.as_os_str() == "-";
-    let what = if stdin {
-        "standard input".to_string()
-    } else {
-        format!("'{}'", path.display())
-    };
     let limits = args.limits.limits();
-    let bytes = if stdin {
-        input::read_page_stdin(limits.max_bytes)
-    } else {
-        input::read_page_file(Path::new(&path), limits.max_bytes)
-    };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => {
-            report(&e.message(&what));
-            return ExitCode::from(EXIT_FAILED);
-        }
-    };
-    let kind = args.input_kind.unwrap_or(if stdin {
-        InputKind::Html
-    } else {
-        InputKind::guess(&path)
-    });
+    let (bytes, kind, what) =
+        match input::read_named(Path::new(&path), limits.max_bytes, args.input_kind) {
+            Ok(r) => r,
+            Err(msg) => {
+                report(&msg);
+                return ExitCode::from(EXIT_FAILED);
+            }
+        };
     let options = klartext::Options {
         url: args.url,
         charset: args.charset,
