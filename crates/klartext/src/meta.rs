@@ -19,8 +19,6 @@ pub struct Meta {
     pub lang: Option<String>,
     /// What `<meta>` tags and JSON-LD say about the authors.
     pub author_meta: crate::authors::AuthorMeta,
-    pub published: Option<String>,
-    pub modified: Option<String>,
     /// `articleBody` from JSON-LD: the last rescue of the cascade.
     pub ld_body: Option<String>,
     pub tags: Vec<String>,
@@ -104,19 +102,6 @@ pub fn collect(dom: &Dom) -> Meta {
                     "og:image" | "twitter:image" => set(&mut m.image, content),
                     "og:url" => set(&mut m.canonical, content),
                     "og:type" => set(&mut m.og_type, &content.to_ascii_lowercase()),
-                    "article:published_time"
-                    | "datepublished"
-                    | "date"
-                    | "dc.date"
-                    | "dc.date.issued"
-                    | "pubdate"
-                    | "publishdate"
-                    | "parsely-pub-date"
-                    | "sailthru.date"
-                    | "og:published_time" => set(&mut m.published, content),
-                    "article:modified_time" | "datemodified" | "og:updated_time" => {
-                        set(&mut m.modified, content)
-                    }
                     "article:tag" | "keywords" => {
                         for t in content.split(',') {
                             let t = squash(t);
@@ -237,12 +222,6 @@ fn read_json_ld(text: &str, m: &mut Meta) {
                         if m.ld_body.as_ref().is_none_or(|x| x.len() < b.len()) {
                             m.ld_body = Some(b.to_string());
                         }
-                    }
-                    if let Some(d) = o.get("datePublished").and_then(|h| h.as_str()) {
-                        set(&mut m.published, d);
-                    }
-                    if let Some(d) = o.get("dateModified").and_then(|h| h.as_str()) {
-                        set(&mut m.modified, d);
                     }
                 }
                 if let Some(p) = o
