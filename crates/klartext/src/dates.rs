@@ -999,7 +999,9 @@ pub fn find(dom: &Dom, an: &Analysis, inputs: &Inputs) -> Dates {
 
 /// Keys of a page's script data that carry the article's date, by trust:
 /// publication names, then creation names (lower is better).
-const SCRIPT_DATE_KEYS: &[(&str, u8)] = &[
+/// A script naming none of them is never parsed (rule
+/// `unread-raw-text-is-skipped` in `limits`).
+pub(crate) const SCRIPT_DATE_KEYS: &[(&str, u8)] = &[
     ("datePublished", 0),
     ("publishedDate", 0),
     ("published_at", 0),

@@ -179,8 +179,18 @@ struct Tag {
 }
 
 /// Read the tag whose name starts at `at` (just after `<` or `</`); `None`
-/// when the page ends inside it (the tokenizer then drops it).
-fn read_tag(b: &[u8], at: usize, max_attributes: usize) -> Option<Tag> {
+/// when the page ends inside it (the tokenizer then drops it). With
+/// `unread`, the spans of attributes no stage reads are put there (rule
+/// `unread-attributes-are-skipped`), up to the attribute limit.
+fn read_tag(
+    b: &[u8],
+    at: usize,
+    max_attributes: usize,
+    mut unread: Option<&mut Vec<(usize, usize)>>,
+) -> Option<Tag> {
+    if let Some(u) = unread.as_deref_mut() {
+        u.clear();
+    }
     let mut i = at;
     while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
         i += 1;
@@ -214,6 +224,7 @@ fn read_tag(b: &[u8], at: usize, max_attributes: usize) -> Option<Tag> {
         while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
             i += 1;
         }
+        let name_end = i;
         count += 1;
         if count == max_attributes + 1 {
             excess_from = Some(start);
@@ -221,6 +232,7 @@ fn read_tag(b: &[u8], at: usize, max_attributes: usize) -> Option<Tag> {
         while i < b.len() && is_space(b[i]) {
             i += 1;
         }
+        let mut end = name_end;
         if b.get(i) == Some(&b'=') {
             i += 1;
             while i < b.len() && is_space(b[i]) {
@@ -238,8 +250,68 @@ fn read_tag(b: &[u8], at: usize, max_attributes: usize) -> Option<Tag> {
                 }
                 None => return None,
             }
+            end = i;
+        }
+        // A cut right after `/` would join it to the next `>` and make the
+        // tag self-closing, which matters in SVG and MathML.
+        if let Some(u) = unread.as_deref_mut() {
+            if count <= max_attributes
+                && b[start - 1] != b'/'
+                && !is_read_attribute(&b[start..name_end])
+            {
+                u.push((start, end));
+            }
         }
     }
+}
+
+/// Rule `unread-attributes-are-skipped`: attributes that no stage of the
+/// engine reads and that do not change how the tree is built. Pages carry a
+/// third of their markup in attribute values, most of it `data-*`, `src`,
+/// `srcset`, inline SVG paths and event handlers; the tokenizer would copy
+/// each into the tree only for it to be dropped unread. Every name the
+/// engine looks up is here (a test reads every `attr("…")` call in the
+/// crate's source), with the names the tree builder reads: `type` (hidden inputs in
+/// tables), `encoding` (MathML annotations), `color`/`face`/`size` (a
+/// `<font>` that leaves SVG) and `shadowrootmode` (templates).
+pub(crate) const READ_ATTRIBUTES: &[&str] = &[
+    "aria-hidden",
+    "charset",
+    "class",
+    "color",
+    "content",
+    "data-component",
+    "data-testid",
+    "datetime",
+    "encoding",
+    "face",
+    "hidden",
+    "href",
+    "http-equiv",
+    "id",
+    "itemprop",
+    "itemscope",
+    "itemtype",
+    "lang",
+    "name",
+    "property",
+    "pubdate",
+    "rel",
+    "role",
+    "shadowrootmode",
+    "size",
+    "style",
+    "summary",
+    "title",
+    "type",
+    "xml:lang",
+];
+
+/// Whether an attribute name (any case) is in [`READ_ATTRIBUTES`].
+fn is_read_attribute(name: &[u8]) -> bool {
+    READ_ATTRIBUTES
+        .iter()
+        .any(|r| r.len() == name.len() && r.as_bytes().eq_ignore_ascii_case(name))
 }
 
 /// Where the end tag `</name` of a raw-text element starts at or after
@@ -259,6 +331,50 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
         i = at + 2;
     }
     b.len()
+}
+
+/// Whether the body of a `<script>` (else `<style>`) whose start tag is
+/// `tag` can be cut before parsing (rule `unread-raw-text-is-skipped`).
+fn unread_raw_text(is_script: bool, tag: &[u8], body: &[u8]) -> bool {
+    if !is_script {
+        return true;
+    }
+    // `<!--` then `<script` inside a script switches the tokenizer to its
+    // double-escaped state, where `</script>` does not end the element.
+    if memchr::memmem::find(body, b"<!--").is_some()
+        && body
+            .windows(SCRIPT_OPEN.len())
+            .any(|w| w.eq_ignore_ascii_case(SCRIPT_OPEN))
+    {
+        return false;
+    }
+    let json_ld = tag
+        .windows(JSON_LD_TYPE.len())
+        .any(|w| w.eq_ignore_ascii_case(JSON_LD_TYPE));
+    !json_ld
+        && !crate::dates::SCRIPT_DATE_KEYS
+            .iter()
+            .any(|(key, _)| memchr::memmem::find(body, key.as_bytes()).is_some())
+}
+
+/// A script start tag inside a script's body.
+const SCRIPT_OPEN: &[u8] = b"<script";
+/// What a JSON-LD script's `type` attribute holds.
+const JSON_LD_TYPE: &[u8] = b"ld+json";
+
+/// The cuts of a start tag that stays: its unread attributes, then what is
+/// past the attribute limit.
+fn keep_tag(
+    cuts: &mut Vec<(usize, usize)>,
+    unread: &[(usize, usize)],
+    tag: &Tag,
+    trimmed: &mut usize,
+) {
+    cuts.extend_from_slice(unread);
+    if let Some(x) = tag.excess {
+        cuts.push(x);
+        *trimmed += 1;
+    }
 }
 
 /// The open elements as the scan estimates them.
@@ -337,6 +453,7 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
         .map(|h| key(h))
         .collect();
     let (svg, math, plaintext) = (key("svg"), key("math"), key("plaintext"));
+    let (script, style) = (key("script"), key("style"));
 
     let mut stack = Stack {
         names: Vec::new(),
@@ -345,6 +462,7 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
     // Start tags dropped for depth, by name: their end tags go too.
     let mut dropped: HashMap<u64, u32> = HashMap::new();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut unread: Vec<(usize, usize)> = Vec::new();
     let (mut flattened, mut trimmed_tags) = (0usize, 0usize);
     let mut elements = 0usize;
     let mut stop: Option<usize> = None;
@@ -357,7 +475,12 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
             b'!' => {
                 if b[lt + 2..].starts_with(b"--") {
                     match memchr::memmem::find(&b[lt + 2..], b"-->") {
-                        Some(e) => pos = lt + 2 + e + 3,
+                        Some(e) => {
+                            pos = lt + 2 + e + 3;
+                            if memchr::memmem::find(&b[lt..pos], b"--!>").is_none() {
+                                cuts.push((lt, pos));
+                            }
+                        }
                         None => break,
                     }
                 } else {
@@ -380,7 +503,7 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                     }
                     continue;
                 }
-                let Some(tag) = read_tag(b, lt + 2, limits.max_attributes) else {
+                let Some(tag) = read_tag(b, lt + 2, limits.max_attributes, None) else {
                     break;
                 };
                 pos = tag.end;
@@ -396,7 +519,8 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 stack.close(tag.name);
             }
             c if c.is_ascii_alphabetic() => {
-                let Some(tag) = read_tag(b, lt + 1, limits.max_attributes) else {
+                let Some(tag) = read_tag(b, lt + 1, limits.max_attributes, Some(&mut unread))
+                else {
                     break;
                 };
                 elements += 1;
@@ -407,25 +531,26 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 pos = tag.end;
                 let name = tag.name;
                 if raw.contains(&name) {
-                    if let Some(x) = tag.excess {
-                        cuts.push(x);
-                        trimmed_tags += 1;
-                    }
+                    keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                     let name_len = b[lt + 1..]
                         .iter()
                         .position(|&c| is_space(c) || c == b'/' || c == b'>')
                         .unwrap_or(0);
+                    let body = pos;
                     pos = raw_text_end(b, pos, &b[lt + 1..lt + 1 + name_len]);
+                    if (name == script || name == style)
+                        && body < pos
+                        && unread_raw_text(name == script, &b[lt..body], &b[body..pos])
+                    {
+                        cuts.push((body, pos));
+                    }
                     continue;
                 }
                 if name == plaintext {
                     break;
                 }
                 if void.contains(&name) || roots.contains(&name) {
-                    if let Some(x) = tag.excess {
-                        cuts.push(x);
-                        trimmed_tags += 1;
-                    }
+                    keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                     continue;
                 }
                 // Implied end tags.
@@ -447,10 +572,7 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 }
                 let foreign = stack.is_open(svg) || stack.is_open(math);
                 if tag.self_closing && (foreign || name == svg || name == math) {
-                    if let Some(x) = tag.excess {
-                        cuts.push(x);
-                        trimmed_tags += 1;
-                    }
+                    keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                     continue;
                 }
                 if stack.names.len() >= limits.max_depth {
@@ -459,10 +581,7 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                     flattened += 1;
                     continue;
                 }
-                if let Some(x) = tag.excess {
-                    cuts.push(x);
-                    trimmed_tags += 1;
-                }
+                keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                 stack.push(name);
             }
             _ => {}
@@ -568,18 +687,78 @@ mod tests {
 
     #[test]
     fn attributes_past_the_limit_are_dropped() {
-        let (out, w) = prep("<p a=1 b='>' c=\"3\" d>x</p><br e f g/>", &small());
-        assert_eq!(out, "<p a=1 b='>' >x</p><br e f />");
+        let (out, w) = prep(
+            "<p class=1 id='>' title=\"3\" lang>x</p><br class id title/>",
+            &small(),
+        );
+        assert_eq!(out, "<p class=1 id='>' >x</p><br class id />");
         assert!(w[0].contains("max_attributes"), "{w:?}");
     }
 
     #[test]
     fn raw_text_and_comments_are_not_read_as_tags() {
+        // Within the depth limit of 3 only because the bodies are raw text
+        // (and cut, rule `unread-raw-text-is-skipped`).
         let html =
             "<script><div><div><div><div></script><!-- <div><div><div><div> --><style>a<b</style>";
         let (out, w) = prep(html, &small());
-        assert_eq!(out, html);
+        assert_eq!(out, "<script></script><style></style>");
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn every_attribute_the_engine_looks_up_is_kept() {
+        let sources = [
+            include_str!("analyze.rs"),
+            include_str!("authors.rs"),
+            include_str!("comments.rs"),
+            include_str!("dates.rs"),
+            include_str!("explain.rs"),
+            include_str!("extract.rs"),
+            include_str!("meta.rs"),
+            include_str!("parts.rs"),
+            include_str!("render.rs"),
+            include_str!("segment.rs"),
+            include_str!("select.rs"),
+            include_str!("textmode.rs"),
+        ];
+        let mut seen = 0;
+        for src in sources {
+            for (at, _) in src.match_indices("attr(\"") {
+                let rest = &src[at + 6..];
+                let name = &rest[..rest.find('"').unwrap()];
+                assert!(
+                    READ_ATTRIBUTES.contains(&name),
+                    "attr(\"{name}\") is read but cut before parsing"
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen > 20);
+        let (out, _) = prep(
+            r#"<a data-x="1" HREF="/a" onclick=go() class=c>x</a><svg/data-y=2><p>y"#,
+            &Limits::default(),
+        );
+        assert_eq!(out, r#"<a  HREF="/a"  class=c>x</a><svg/data-y=2><p>y"#);
+    }
+
+    #[test]
+    fn scripts_the_engine_reads_are_kept() {
+        let ld = r#"<script type="application/LD+JSON">{"headline":"x"}</script>"#;
+        let state = r#"<script>window.s={"publishedAt":"2020-01-02"}</script>"#;
+        let escaped = "<script><!-- document.write('<SCRIPT></script>') --></script>";
+        let bang = "<!-- a --!> <p>shown</p> -->";
+        for html in [ld, state, escaped, bang] {
+            let (out, _) = prep(html, &Limits::default());
+            assert_eq!(out, html);
+        }
+        let (out, _) = prep(
+            "<p>a</p><script src=x.js><!-- var x = 1; //--></script><!-- ad --><p>b</p>",
+            &Limits::default(),
+        );
+        assert_eq!(out, "<p>a</p><script ></script><p>b</p>");
+        let (out, _) = prep("<style><!-- p{} --></style><p>c</p>", &Limits::default());
+        assert_eq!(out, "<style></style><p>c</p>");
     }
 
     #[test]
