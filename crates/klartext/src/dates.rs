@@ -1320,12 +1320,7 @@ const DATE_ELEMENT_LEVELS: usize = 3;
 /// class="byline">`, `<abbr class="published" title="…">`) that holds text
 /// node `t` (whose text has a date's digits), if the element is short and
 /// not read yet.
-fn date_element_of(
-    dom: &Dom,
-    an: &Analysis,
-    t: NodeId,
-    done: &[NodeId],
-) -> Option<NodeId> {
+fn date_element_of(dom: &Dom, an: &Analysis, t: NodeId, done: &[NodeId]) -> Option<NodeId> {
     let mut n = dom.node(t).parent;
     for _ in 0..DATE_ELEMENT_LEVELS {
         if n == NONE || an.pre[n as usize] == u32::MAX {
@@ -1391,15 +1386,23 @@ fn read_date_element(
         }
         let rank = visible_rank(named, zone);
         let kind = named.unwrap_or(Kind::Published);
+        text.clear();
+        dom.text_of(id, text);
+        // Rule `update-labelled-date-element`: an element that shows only
+        // an update label (`<div datetime="…"><em>Last Updated:</em> …`)
+        // gives its machine date as the update, not the publication.
+        let attr_kind = match named {
+            Some(k) => k,
+            None if labels_in(&text.to_lowercase()) == (false, true) => Kind::Modified,
+            None => Kind::Published,
+        };
         for attr in ["datetime", "content", "title"] {
             if let Some(v) = el.attr(attr) {
                 if let Some(d) = first_date(v, c.order, Context::Machine) {
-                    c.push(d, Some(v), kind, Source::Visible, rank, pos);
+                    c.push(d, Some(v), attr_kind, Source::Visible, rank, pos);
                 }
             }
         }
-        text.clear();
-        dom.text_of(id, text);
         read_line(
             text,
             kind,
@@ -1474,9 +1477,19 @@ const MODIFIED_LABELS: &[&str] = &[
 /// of a word; an update label wins (`Erstellt: …, zuletzt geändert: …`
 /// is read date by date by [`read_line`] anyway).
 fn label_kind(s: &str) -> Option<Kind> {
+    match labels_in(s) {
+        (_, true) => Some(Kind::Modified),
+        (true, false) => Some(Kind::Published),
+        (false, false) => None,
+    }
+}
+
+/// Whether `s` (lowercase) holds a publication label and an update label,
+/// each at the start of a word.
+fn labels_in(s: &str) -> (bool, bool) {
     // One pass over the word starts, each compared with the labels that
     // begin with its byte.
-    let mut published = false;
+    let (mut published, mut modified) = (false, false);
     let mut prev_alnum = false;
     for (i, ch) in s.char_indices() {
         let at_word = !prev_alnum;
@@ -1487,12 +1500,10 @@ fn label_kind(s: &str) -> Option<Kind> {
         let rest = &s.as_bytes()[i..];
         let starts =
             |l: &&str| l.as_bytes().first() == rest.first() && rest.starts_with(l.as_bytes());
-        if MODIFIED_LABELS.iter().any(starts) {
-            return Some(Kind::Modified);
-        }
+        modified = modified || MODIFIED_LABELS.iter().any(starts);
         published = published || PUBLISHED_LABELS.iter().any(starts);
     }
-    published.then_some(Kind::Published)
+    (published, modified)
 }
 
 /// Siblings read back for a label before a date ...
@@ -1964,15 +1975,19 @@ fn text_near_headline(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collecto
         c.group = dom
             .element(p)
             .map_or(0, |e| group_of(&e.name.local, e.attr("class")));
-        read_line(
-            s,
-            Kind::Published,
-            Source::Text,
-            rank,
-            pos,
-            Context::FreeText,
-            c,
-        );
+        // Rule `update-labelled-date-line`: the label may stand in its own
+        // element beside the date (`<em>Last Updated:</em> January 7,
+        // 2025`); a line whose only label is an update's gives the update.
+        let mut line = String::new();
+        dom.text_of(p, &mut line);
+        let kind = if line.len() <= LABELLED_LINE_MAX_CHARS * 4
+            && labels_in(&line.to_lowercase()) == (false, true)
+        {
+            Kind::Modified
+        } else {
+            Kind::Published
+        };
+        read_line(s, kind, Source::Text, rank, pos, Context::FreeText, c);
     }
 }
 

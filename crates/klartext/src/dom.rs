@@ -52,6 +52,66 @@ impl Element {
     }
 }
 
+/// Whether an element of this name starts a new line of text: the block
+/// elements of [`crate::patterns::BLOCK_TAGS`] and `<br>`.
+fn breaks_line(name: &LocalName) -> bool {
+    use html5ever::local_name as n;
+    matches!(
+        *name,
+        n!("address")
+            | n!("article")
+            | n!("aside")
+            | n!("blockquote")
+            | n!("body")
+            | n!("center")
+            | n!("dd")
+            | n!("details")
+            | n!("dir")
+            | n!("div")
+            | n!("dl")
+            | n!("dt")
+            | n!("fieldset")
+            | n!("figcaption")
+            | n!("figure")
+            | n!("footer")
+            | n!("form")
+            | n!("h1")
+            | n!("h2")
+            | n!("h3")
+            | n!("h4")
+            | n!("h5")
+            | n!("h6")
+            | n!("header")
+            | n!("hgroup")
+            | n!("hr")
+            | n!("html")
+            | n!("li")
+            | n!("main")
+            | n!("menu")
+            | n!("nav")
+            | n!("ol")
+            | n!("p")
+            | n!("pre")
+            | n!("section")
+            | n!("summary")
+            | n!("table")
+            | n!("tbody")
+            | n!("td")
+            | n!("tfoot")
+            | n!("th")
+            | n!("thead")
+            | n!("tr")
+            | n!("ul")
+            | n!("caption")
+            | n!("legend")
+            | n!("listing")
+            | n!("plaintext")
+            | n!("xmp")
+            | n!("noframes")
+            | n!("br")
+    )
+}
+
 /// One node and its links to neighbours.
 #[derive(Debug)]
 pub struct Node {
@@ -265,10 +325,23 @@ impl Dom {
 
     /// Concatenated text of all descendants (raw, whitespace kept).
     pub fn text_of(&self, id: NodeId, out: &mut String) {
+        // Block elements and `<br>` end a line even when no white space
+        // stands between the tags (minified pages, or the indentation cut
+        // before parsing): their texts never run together.
         let mut stack = vec![id];
         while let Some(n) = stack.pop() {
             match &self.node(n).data {
                 NodeData::Text(t) => out.push_str(t),
+                NodeData::Element(el) if n != id && breaks_line(&el.name.local) => {
+                    if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                        out.push('\n');
+                    }
+                    let mut c = self.node(n).last_child;
+                    while c != NONE {
+                        stack.push(c);
+                        c = self.node(c).prev;
+                    }
+                }
                 NodeData::Element(_) | NodeData::Document => {
                     let mut c = self.node(n).last_child;
                     while c != NONE {
@@ -574,6 +647,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn block_texts_do_not_run_together() {
+        let dom = Dom::parse("<div><p>Posted on</p><p>March 3, 2020<br>by <b>Jo</b></p></div>");
+        let div = dom.find_first("div").unwrap();
+        let mut s = String::new();
+        dom.text_of(div, &mut s);
+        assert_eq!(s, "Posted on\nMarch 3, 2020\nby Jo");
+    }
+
+    #[test]
+    fn the_line_breakers_are_the_block_tags() {
+        for tag in crate::patterns::BLOCK_TAGS {
+            assert!(breaks_line(&LocalName::from(*tag)), "{tag}");
+        }
+        assert!(!breaks_line(&LocalName::from("span")));
+    }
+
+    #[test]
     fn parses_and_links_children() {
         let dom = Dom::parse("<p>a<b>b</b>c</p><p>d</p>");
         let body = dom.find_first("body").unwrap();
@@ -638,6 +728,6 @@ mod tests {
         let body = dom.find_first("body").unwrap();
         let mut s = String::new();
         dom.text_of(body, &mut s);
-        assert_eq!(s, "xy");
+        assert_eq!(s, "x\ny");
     }
 }

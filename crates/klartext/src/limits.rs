@@ -362,6 +362,16 @@ const SCRIPT_OPEN: &[u8] = b"<script";
 /// What a JSON-LD script's `type` attribute holds.
 const JSON_LD_TYPE: &[u8] = b"ld+json";
 
+/// Elements of a page's head: their tags separate nothing readable either.
+const HEAD_TAGS: &[&str] = &["head", "title", "meta", "link", "script", "style", "base"];
+
+/// Rule `blank-between-blocks-is-skipped`: the span from `from` to `lt` when
+/// it is only ASCII white space.
+fn blank_cut(b: &[u8], from: Option<usize>, lt: usize) -> Option<(usize, usize)> {
+    let from = from?;
+    (from < lt && b[from..lt].iter().all(|&c| is_space(c))).then_some((from, lt))
+}
+
 /// The cuts of a start tag that stays: its unread attributes, then what is
 /// past the attribute limit.
 fn keep_tag(
@@ -377,26 +387,57 @@ fn keep_tag(
     }
 }
 
+/// Buckets of [`Stack::open`]: names share a bucket only by hash collision,
+/// which at worst sends an end tag on a search down the stack that finds
+/// nothing.
+const OPEN_BUCKETS: usize = 512;
+
 /// The open elements as the scan estimates them.
 struct Stack {
     names: Vec<u64>,
-    open: HashMap<u64, u32>,
+    /// How many open elements fall in each bucket of names.
+    open: Vec<u32>,
+    /// Exact counts of the few names asked about exactly.
+    watched: Vec<(u64, u32)>,
 }
 
 impl Stack {
-    fn push(&mut self, name: u64) {
-        self.names.push(name);
-        *self.open.entry(name).or_insert(0) += 1;
+    fn new(watched: &[u64]) -> Self {
+        Stack {
+            names: Vec::new(),
+            open: vec![0; OPEN_BUCKETS],
+            watched: watched.iter().map(|&n| (n, 0)).collect(),
+        }
     }
 
+    fn bucket(name: u64) -> usize {
+        (name % OPEN_BUCKETS as u64) as usize
+    }
+
+    fn push(&mut self, name: u64) {
+        self.names.push(name);
+        self.open[Self::bucket(name)] += 1;
+        for w in &mut self.watched {
+            if w.0 == name {
+                w.1 += 1;
+            }
+        }
+    }
+
+    /// Whether an element of this name may be open (never a false "no").
+    fn may_be_open(&self, name: u64) -> bool {
+        self.open[Self::bucket(name)] > 0
+    }
+
+    /// Whether an element of this watched name is open.
     fn is_open(&self, name: u64) -> bool {
-        self.open.get(&name).is_some_and(|&n| n > 0)
+        self.watched.iter().any(|&(n, c)| n == name && c > 0)
     }
 
     /// Pop up to and including the nearest of `names`, looking at most
     /// `depth` entries down.
     fn close_near(&mut self, names: &[u64], depth: usize) {
-        if !names.iter().any(|&n| self.is_open(n)) {
+        if !names.iter().any(|&n| self.may_be_open(n)) {
             return;
         }
         let len = self.names.len();
@@ -412,15 +453,19 @@ impl Stack {
     /// Pop the entries from `at` up.
     fn pop_to(&mut self, at: usize) {
         for n in self.names.drain(at..) {
-            if let Some(c) = self.open.get_mut(&n) {
-                *c = c.saturating_sub(1);
+            let c = &mut self.open[(n % OPEN_BUCKETS as u64) as usize];
+            *c = c.saturating_sub(1);
+            for w in &mut self.watched {
+                if w.0 == n {
+                    w.1 = w.1.saturating_sub(1);
+                }
             }
         }
     }
 
     /// An end tag: pop up to and including the nearest open `name`.
     fn close(&mut self, name: u64) {
-        if !self.is_open(name) {
+        if !self.may_be_open(name) {
             return;
         }
         if let Some(p) = self.names.iter().rposition(|&n| n == name) {
@@ -454,11 +499,15 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
         .collect();
     let (svg, math, plaintext) = (key("svg"), key("math"), key("plaintext"));
     let (script, style) = (key("script"), key("style"));
+    let (pre, listing) = (key("pre"), key("listing"));
+    let mut boundaries: Vec<u64> = keys(crate::patterns::BLOCK_TAGS);
+    boundaries.extend(keys(HEAD_TAGS));
+    boundaries.sort_unstable();
+    let is_boundary = |name: u64| boundaries.binary_search(&name).is_ok();
+    // End of the last tag read, when it was a block boundary.
+    let mut blank_from: Option<usize> = None;
 
-    let mut stack = Stack {
-        names: Vec::new(),
-        open: HashMap::default(),
-    };
+    let mut stack = Stack::new(&[pre, listing, svg, math]);
     // Start tags dropped for depth, by name: their end tags go too.
     let mut dropped: HashMap<u64, u32> = HashMap::default();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -471,6 +520,8 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
         let lt = pos + off;
         pos = lt + 1;
         let Some(&c) = b.get(lt + 1) else { break };
+        let blank_before = blank_from.take();
+        let in_pre = stack.is_open(pre) || stack.is_open(listing);
         match c {
             b'!' => {
                 if b[lt + 2..].starts_with(b"--") {
@@ -507,6 +558,12 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                     break;
                 };
                 pos = tag.end;
+                if is_boundary(tag.name) {
+                    if !in_pre {
+                        cuts.extend(blank_cut(b, blank_before, lt));
+                    }
+                    blank_from = Some(tag.end);
+                }
                 if let Some(n) = dropped.get_mut(&tag.name).filter(|n| **n > 0) {
                     *n -= 1;
                     cuts.push((lt, tag.end));
@@ -530,7 +587,14 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 }
                 pos = tag.end;
                 let name = tag.name;
+                if is_boundary(name) {
+                    if !in_pre {
+                        cuts.extend(blank_cut(b, blank_before, lt));
+                    }
+                    blank_from = Some(tag.end);
+                }
                 if raw.contains(&name) {
+                    blank_from = None;
                     keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                     let name_len = b[lt + 1..]
                         .iter()
@@ -740,6 +804,16 @@ mod tests {
             &Limits::default(),
         );
         assert_eq!(out, r#"<a  HREF="/a"  class=c>x</a><svg/data-y=2><p>y"#);
+    }
+
+    #[test]
+    fn blanks_between_blocks_are_cut_but_not_between_words_or_in_pre() {
+        let html = "<div>\n  <p>a <b>b</b>\n<i>c</i></p>\n  </div>\n<pre>\n <div>x</div>\n</pre>";
+        let (out, _) = prep(html, &Limits::default());
+        assert_eq!(
+            out,
+            "<div><p>a <b>b</b>\n<i>c</i></p></div><pre>\n <div>x</div>\n</pre>"
+        );
     }
 
     #[test]

@@ -208,19 +208,43 @@ impl Walker<'_> {
         if ctx.link {
             self.buf_links += c;
         }
-        for (k, word) in t.split(char::is_whitespace).enumerate() {
-            if k > 0 {
+        // Words are the runs between white space (as `char::is_whitespace`
+        // says); only the lead bytes of the non-ASCII white space characters
+        // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) need decoding.
+        let b = t.as_bytes();
+        let mut i = 0;
+        let mut word_start: Option<usize> = None;
+        while i < b.len() {
+            let c = b[i];
+            let (space, len) = if c < 0x80 {
+                (c.is_ascii_whitespace() || c == 0x0b, 1)
+            } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                let ch = t[i..].chars().next().unwrap_or(' ');
+                (ch.is_whitespace(), ch.len_utf8())
+            } else {
+                (false, 1)
+            };
+            if space {
+                if let Some(s) = word_start.take() {
+                    self.push_word(&t[s..i]);
+                }
                 self.pending_space = true;
+            } else if word_start.is_none() {
+                word_start = Some(i);
             }
-            if word.is_empty() {
-                continue;
-            }
-            if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
-                self.buf.push(' ');
-            }
-            self.pending_space = false;
-            self.buf.push_str(word);
+            i += len;
         }
+        if let Some(s) = word_start {
+            self.push_word(&t[s..]);
+        }
+    }
+
+    fn push_word(&mut self, word: &str) {
+        if self.pending_space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
+            self.buf.push(' ');
+        }
+        self.pending_space = false;
+        self.buf.push_str(word);
     }
 
     fn flush(&mut self, ctx: Ctx) {

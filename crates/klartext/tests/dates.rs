@@ -483,3 +483,23 @@ fn a_label_reads_back_over_inline_siblings() {
         <dd>12.01.2017</dd></dl></aside>";
     assert_eq!(published(&page_with_tail(tail), &options()), None);
 }
+
+#[test]
+fn an_update_label_in_its_own_element_makes_the_date_an_update() {
+    // Rule `update-labelled-date-line` (and `update-labelled-date-element`
+    // for the `datetime` attribute): the label stands in an `<em>` beside
+    // the date, which is the update; the publication date is stated.
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+        "headline":"Bridge vote","datePublished":"2020-07-10T14:15:42+00:00"}</script>"#;
+    let before = r#"<div><div datetime="2023-01-07T09:08:22+00:00">
+        <em>Last Updated:</em> January 7, 2023</div></div>"#;
+    let doc = extract(page(head, before, "").as_bytes(), &options());
+    assert_eq!(
+        doc.published.as_deref().map(|d| &d[..10]),
+        Some("2020-07-10")
+    );
+    assert_eq!(
+        doc.modified.as_deref().map(|d| &d[..10]),
+        Some("2023-01-07")
+    );
+}
