@@ -46,6 +46,8 @@ pub enum Drop {
     LinkHeavy,
     /// A box around embedded players with little text.
     EmbedBox,
+    /// A forum poster's statistics beside a post (`Joined`, `Posts: 98`).
+    PosterStats,
 }
 
 impl Drop {
@@ -61,6 +63,7 @@ impl Drop {
             Drop::TinyBox => "tiny-box",
             Drop::LinkHeavy => "link-heavy-box",
             Drop::EmbedBox => "embed-box",
+            Drop::PosterStats => "poster-stats",
         }
     }
 }
@@ -396,6 +399,9 @@ fn judge(
     if matches!(tag, "h1" | "h2" | "h3") && weight < 0 {
         return Some(Drop::ChromeHeading);
     }
+    if tag == "dl" && is_poster_stats(dom, an, id) {
+        return Some(Drop::PosterStats);
+    }
     if !s.clean_conditionally {
         return None;
     }
@@ -466,6 +472,61 @@ fn judge(
         return Some(Drop::EmbedBox);
     }
     None
+}
+
+/// A poster-stats list holds at most this many characters.
+const POSTER_STATS_MAX_CHARS: u32 = 300;
+
+/// Rule `poster-stats`: forum software shows, beside every post, a small
+/// description list of the poster's standing — `<dl><dt>Joined</dt><dd>Mar 8,
+/// 2021</dd><dt>Messages</dt><dd>1,234</dd></dl>` (XenForo, vBulletin) or
+/// `<dd>Posts: 98</dd><dd>Registered: 2024-01-27</dd>` (phpBB, FluxBB). It
+/// repeats with every post and is never part of what was written. A short
+/// `dl` is that list when at least half of its terms and descriptions open
+/// with a label from `POSTER_STAT_LABELS`.
+fn is_poster_stats(dom: &Dom, an: &Analysis, dl: NodeId) -> bool {
+    if an.chars[dl as usize] > POSTER_STATS_MAX_CHARS {
+        return false;
+    }
+    let (mut items, mut labelled) = (0u32, 0u32);
+    let mut text = String::new();
+    // The terms sit right under the `dl`, or one wrapper `div` down (HTML
+    // allows `<dl><div><dt>…<dd>…</div></dl>`).
+    let mut stack: Vec<NodeId> = dom.children(dl).collect();
+    while let Some(c) = stack.pop() {
+        match dom.tag(c) {
+            "dt" | "dd" => {
+                if an.chars[c as usize] == 0 {
+                    continue;
+                }
+                items += 1;
+                text.clear();
+                dom.text_of(c, &mut text);
+                if opens_with_poster_stat_label(&text) {
+                    labelled += 1;
+                }
+            }
+            "div" if dom.node(c).parent == dl => stack.extend(dom.children(c)),
+            _ => {}
+        }
+    }
+    items > 0 && labelled * 2 >= items
+}
+
+/// Does `text` open with a poster-stats label as whole words (`Posts: 98`,
+/// `Joined`, `Reaction score`)?
+fn opens_with_poster_stat_label(text: &str) -> bool {
+    let t = text.trim_start();
+    crate::patterns::POSTER_STAT_LABELS.iter().any(|label| {
+        t.get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+            && {
+                // The label stands alone (`Joined`) or before a colon
+                // (`Posts: 98`); `Points of interest` is not one.
+                let rest = t[label.len()..].trim_start();
+                rest.is_empty() || rest.starts_with(':')
+            }
+    })
 }
 
 /// Characters inside headings of the subtree.
