@@ -465,7 +465,7 @@ fn judge(
     if weight >= 25 && ld > 0.5 {
         return Some(Drop::LinkHeavy);
     }
-    if is_list && ld > 0.5 {
+    if is_list && ld > 0.5 && !is_annotated_link_list(an, id) {
         return Some(Drop::LinkHeavy);
     }
     if embeds > 0 && chars < EMBED_BOX_MAX_CHARS * embeds as u32 {
@@ -527,6 +527,20 @@ fn opens_with_poster_stat_label(text: &str) -> bool {
                 rest.is_empty() || rest.starts_with(':')
             }
     })
+}
+
+/// Outside its links, an annotated link list says this much per item.
+const ANNOTATED_ITEM_MIN_PROSE: u32 = 15;
+
+/// Rule `annotated-link-list`: a list whose every item is a link followed
+/// by a sentence about it (`<li><a>Open Library</a> — a catalogue of every
+/// book ever published</li>`) is the article's list of resources, tools or
+/// sources: what it says beside the links is written for the article. A
+/// related-stories or tag list has nothing but its links.
+fn is_annotated_link_list(an: &Analysis, list: NodeId) -> bool {
+    let i = list as usize;
+    let items = an.list_items[i] as u32;
+    items > 0 && an.chars[i].saturating_sub(an.link_chars[i]) >= items * ANNOTATED_ITEM_MIN_PROSE
 }
 
 /// Characters inside headings of the subtree.

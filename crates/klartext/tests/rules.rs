@@ -319,3 +319,47 @@ fn poster_stats_beside_forum_posts_are_dropped() {
         assert!(!text.contains(junk), "kept {junk}:\n{text}");
     }
 }
+
+#[test]
+fn annotated_link_lists_stay_and_bare_link_lists_go() {
+    // An article that lists its sources, each a link with a sentence about
+    // it (rule `annotated-link-list`), and ends with a related-stories list
+    // of bare links, which link-heavy cleaning still drops.
+    let source =
+        |name: &str, about: &str| format!("<li><a href=\"/sources\">{name}</a>, {about}</li>");
+    let related = |title: &str| format!("<li><a href=\"/story/{title}\">{title}</a></li>");
+    let html = format!(
+        "<html><body><article><h1>Finding old maps of the valley</h1>{}{}\
+         <ul>{}{}{}</ul>{}\
+         <ul>{}{}{}</ul></article></body></html>",
+        prose("the survey of 1850"),
+        prose("the parish boundaries"),
+        source(
+            "The county archive of land surveys and estate plans",
+            "scanned at full size"
+        ),
+        source(
+            "The gazetteer of place names in the old parish books",
+            "with their old spellings"
+        ),
+        source(
+            "The historical atlas of the valley and its villages",
+            "over modern streets"
+        ),
+        prose("the flooded meadows"),
+        related("Bridges we lost"),
+        related("The mill race today"),
+        related("Ten walks near town")
+    );
+    let text = text_of(&html);
+    for needle in [
+        "their old spellings",
+        "over modern streets",
+        "the flooded meadows",
+    ] {
+        assert!(text.contains(needle), "missing {needle}:\n{text}");
+    }
+    for junk in ["Bridges we lost", "The mill race today"] {
+        assert!(!text.contains(junk), "kept {junk}:\n{text}");
+    }
+}
