@@ -646,6 +646,26 @@ pub fn word_list(file: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Labels of a forum poster's statistics beside each post (rule
+/// `poster-stats`): XenForo, vBulletin, phpBB, FluxBB, Discuz and the like.
+/// Longer labels come before their prefixes.
+pub const POSTER_STAT_LABELS: &[&str] = &[
+    "joined",
+    "join date",
+    "registered",
+    "member since",
+    "posts",
+    "messages",
+    "reaction score",
+    "trophy points",
+    "points",
+    "likes received",
+    "reputation",
+    "karma",
+    "best answers",
+    "solutions",
+];
+
 /// Name prefixes of a side column (rule `most-of-the-page-is-not-chrome`).
 pub const SIDE_COLUMN_PREFIXES: &[&str] = &["sidebar", "aside", "rail"];
 

@@ -46,6 +46,8 @@ pub enum Drop {
     LinkHeavy,
     /// A box around embedded players with little text.
     EmbedBox,
+    /// A forum poster's statistics beside a post (`Joined`, `Posts: 98`).
+    PosterStats,
 }
 
 impl Drop {
@@ -61,6 +63,7 @@ impl Drop {
             Drop::TinyBox => "tiny-box",
             Drop::LinkHeavy => "link-heavy-box",
             Drop::EmbedBox => "embed-box",
+            Drop::PosterStats => "poster-stats",
         }
     }
 }
@@ -396,6 +399,9 @@ fn judge(
     if matches!(tag, "h1" | "h2" | "h3") && weight < 0 {
         return Some(Drop::ChromeHeading);
     }
+    if tag == "dl" && is_poster_stats(dom, an, id) {
+        return Some(Drop::PosterStats);
+    }
     if !s.clean_conditionally {
         return None;
     }
@@ -459,13 +465,82 @@ fn judge(
     if weight >= 25 && ld > 0.5 {
         return Some(Drop::LinkHeavy);
     }
-    if is_list && ld > 0.5 {
+    if is_list && ld > 0.5 && !is_annotated_link_list(an, id) {
         return Some(Drop::LinkHeavy);
     }
     if embeds > 0 && chars < EMBED_BOX_MAX_CHARS * embeds as u32 {
         return Some(Drop::EmbedBox);
     }
     None
+}
+
+/// A poster-stats list holds at most this many characters.
+const POSTER_STATS_MAX_CHARS: u32 = 300;
+
+/// Rule `poster-stats`: forum software shows, beside every post, a small
+/// description list of the poster's standing — `<dl><dt>Joined</dt><dd>Mar 8,
+/// 2021</dd><dt>Messages</dt><dd>1,234</dd></dl>` (XenForo, vBulletin) or
+/// `<dd>Posts: 98</dd><dd>Registered: 2024-01-27</dd>` (phpBB, FluxBB). It
+/// repeats with every post and is never part of what was written. A short
+/// `dl` is that list when at least half of its terms and descriptions open
+/// with a label from `POSTER_STAT_LABELS`.
+fn is_poster_stats(dom: &Dom, an: &Analysis, dl: NodeId) -> bool {
+    if an.chars[dl as usize] > POSTER_STATS_MAX_CHARS {
+        return false;
+    }
+    let (mut items, mut labelled) = (0u32, 0u32);
+    let mut text = String::new();
+    // The terms sit right under the `dl`, or one wrapper `div` down (HTML
+    // allows `<dl><div><dt>…<dd>…</div></dl>`).
+    let mut stack: Vec<NodeId> = dom.children(dl).collect();
+    while let Some(c) = stack.pop() {
+        match dom.tag(c) {
+            "dt" | "dd" => {
+                if an.chars[c as usize] == 0 {
+                    continue;
+                }
+                items += 1;
+                text.clear();
+                dom.text_of(c, &mut text);
+                if opens_with_poster_stat_label(&text) {
+                    labelled += 1;
+                }
+            }
+            "div" if dom.node(c).parent == dl => stack.extend(dom.children(c)),
+            _ => {}
+        }
+    }
+    items > 0 && labelled * 2 >= items
+}
+
+/// Does `text` open with a poster-stats label as whole words (`Posts: 98`,
+/// `Joined`, `Reaction score`)?
+fn opens_with_poster_stat_label(text: &str) -> bool {
+    let t = text.trim_start();
+    crate::patterns::POSTER_STAT_LABELS.iter().any(|label| {
+        t.get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+            && {
+                // The label stands alone (`Joined`) or before a colon
+                // (`Posts: 98`); `Points of interest` is not one.
+                let rest = t[label.len()..].trim_start();
+                rest.is_empty() || rest.starts_with(':')
+            }
+    })
+}
+
+/// Outside its links, an annotated link list says this much per item.
+const ANNOTATED_ITEM_MIN_PROSE: u32 = 15;
+
+/// Rule `annotated-link-list`: a list whose every item is a link followed
+/// by a sentence about it (`<li><a>Open Library</a> — a catalogue of every
+/// book ever published</li>`) is the article's list of resources, tools or
+/// sources: what it says beside the links is written for the article. A
+/// related-stories or tag list has nothing but its links.
+fn is_annotated_link_list(an: &Analysis, list: NodeId) -> bool {
+    let i = list as usize;
+    let items = an.list_items[i] as u32;
+    items > 0 && an.chars[i].saturating_sub(an.link_chars[i]) >= items * ANNOTATED_ITEM_MIN_PROSE
 }
 
 /// Characters inside headings of the subtree.

@@ -282,3 +282,84 @@ fn sections_without_main_make_up_a_landing_page() {
         );
     }
 }
+
+#[test]
+fn poster_stats_beside_forum_posts_are_dropped() {
+    // A forum thread where every post carries its poster's standing as a
+    // description list (rule `poster-stats`): XenForo's `Joined` / `Messages`
+    // pairs and phpBB's `Posts: 98` lines. The posts stay, the stats go; a
+    // glossary list in the post itself stays.
+    let post = |who: &str, stats: &str, body: String| {
+        format!(
+            "<div class=\"post\"><div class=\"poster\"><b>{who}</b>{stats}</div>\
+             <div class=\"post-text\">{body}</div></div>"
+        )
+    };
+    let pairs = "<dl class=\"pairs\"><dt>Joined</dt><dd>Mar 8, 2021</dd></dl>\
+                 <dl class=\"pairs\"><dt>Messages</dt><dd>1,234</dd></dl>";
+    let lines = "<dl><dd>Posts: 98</dd><dd>Registered: 2024-01-27</dd></dl>";
+    let glossary =
+        "<dl><dt>Points of interest</dt><dd>the quay, the old mill and the ferry landing</dd></dl>";
+    let html = format!(
+        "<html><body><div class=\"thread\"><h1>Where to walk along the river?</h1>{}{}{}</div></body></html>",
+        post("anna", pairs, format!("{}{glossary}", prose("the river path"))),
+        post("ben", lines, prose("the ferry timetable")),
+        post("cleo", pairs, prose("the winter closures"))
+    );
+    let text = text_of(&html);
+    for needle in [
+        "the river path",
+        "the ferry timetable",
+        "the winter closures",
+        "the old mill",
+    ] {
+        assert!(text.contains(needle), "missing {needle}:\n{text}");
+    }
+    for junk in ["Joined", "Messages", "1,234", "Posts: 98", "Registered"] {
+        assert!(!text.contains(junk), "kept {junk}:\n{text}");
+    }
+}
+
+#[test]
+fn annotated_link_lists_stay_and_bare_link_lists_go() {
+    // An article that lists its sources, each a link with a sentence about
+    // it (rule `annotated-link-list`), and ends with a related-stories list
+    // of bare links, which link-heavy cleaning still drops.
+    let source =
+        |name: &str, about: &str| format!("<li><a href=\"/sources\">{name}</a>, {about}</li>");
+    let related = |title: &str| format!("<li><a href=\"/story/{title}\">{title}</a></li>");
+    let html = format!(
+        "<html><body><article><h1>Finding old maps of the valley</h1>{}{}\
+         <ul>{}{}{}</ul>{}\
+         <ul>{}{}{}</ul></article></body></html>",
+        prose("the survey of 1850"),
+        prose("the parish boundaries"),
+        source(
+            "The county archive of land surveys and estate plans",
+            "scanned at full size"
+        ),
+        source(
+            "The gazetteer of place names in the old parish books",
+            "with their old spellings"
+        ),
+        source(
+            "The historical atlas of the valley and its villages",
+            "over modern streets"
+        ),
+        prose("the flooded meadows"),
+        related("Bridges we lost"),
+        related("The mill race today"),
+        related("Ten walks near town")
+    );
+    let text = text_of(&html);
+    for needle in [
+        "their old spellings",
+        "over modern streets",
+        "the flooded meadows",
+    ] {
+        assert!(text.contains(needle), "missing {needle}:\n{text}");
+    }
+    for junk in ["Bridges we lost", "The mill race today"] {
+        assert!(!text.contains(junk), "kept {junk}:\n{text}");
+    }
+}
