@@ -307,11 +307,50 @@ pub(crate) const READ_ATTRIBUTES: &[&str] = &[
     "xml:lang",
 ];
 
-/// Whether an attribute name (any case) is in [`READ_ATTRIBUTES`].
+/// Whether an attribute name (any case) is in [`READ_ATTRIBUTES`]: folded
+/// into a small buffer and matched as a whole (a test keeps the two lists
+/// the same).
 fn is_read_attribute(name: &[u8]) -> bool {
-    READ_ATTRIBUTES
-        .iter()
-        .any(|r| r.len() == name.len() && r.as_bytes().eq_ignore_ascii_case(name))
+    let mut buf = [0u8; 16];
+    let Some(folded) = buf.get_mut(..name.len()) else {
+        return false;
+    };
+    for (f, &c) in folded.iter_mut().zip(name) {
+        *f = c.to_ascii_lowercase();
+    }
+    matches!(
+        &*folded,
+        b"aria-hidden"
+            | b"charset"
+            | b"class"
+            | b"color"
+            | b"content"
+            | b"data-component"
+            | b"data-testid"
+            | b"datetime"
+            | b"encoding"
+            | b"face"
+            | b"hidden"
+            | b"href"
+            | b"http-equiv"
+            | b"id"
+            | b"itemprop"
+            | b"itemscope"
+            | b"itemtype"
+            | b"lang"
+            | b"name"
+            | b"property"
+            | b"pubdate"
+            | b"rel"
+            | b"role"
+            | b"shadowrootmode"
+            | b"size"
+            | b"style"
+            | b"summary"
+            | b"title"
+            | b"type"
+            | b"xml:lang"
+    )
 }
 
 /// Where the end tag `</name` of a raw-text element starts at or after
@@ -768,6 +807,19 @@ mod tests {
         let (out, w) = prep(html, &small());
         assert_eq!(out, "<script></script><style></style>");
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn the_attribute_matcher_knows_exactly_the_listed_names() {
+        for name in READ_ATTRIBUTES {
+            assert!(is_read_attribute(name.as_bytes()), "{name}");
+            assert!(is_read_attribute(name.to_uppercase().as_bytes()), "{name}");
+        }
+        for name in [
+            "src", "srcset", "data-x", "onclick", "d", "alt", "classes", "",
+        ] {
+            assert!(!is_read_attribute(name.as_bytes()), "{name}");
+        }
     }
 
     #[test]
