@@ -397,7 +397,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
     };
     // Pages repeat the same class values thousands of times; classify each
     // distinct value once.
-    let mut name_cache: std::collections::HashMap<&str, Names> = std::collections::HashMap::new();
+    let mut name_cache: foldhash::HashMap<&str, Names> = foldhash::HashMap::default();
     let table = TokenTable::new();
     let mut tag_cache: FxMap<html5ever::LocalName, TagInfo> =
         FxMap::with_capacity_and_hasher(64, Default::default());

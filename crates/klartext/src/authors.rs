@@ -1321,14 +1321,14 @@ const INLINE_EDGE: char = '\u{1}';
 /// Does a class or id value name a byline element (and not a part of an
 /// author box that is not the name)?
 fn byline_name(value: &str) -> bool {
+    use crate::patterns::contains_any_ci;
     if !value.is_ascii() {
         return false;
     }
-    let v = value.to_ascii_lowercase();
     let mut hit = false;
-    for class in v.split_ascii_whitespace() {
-        if BYLINE_STEMS.iter().any(|s| class.contains(s)) {
-            if NOT_NAME_STEMS.iter().any(|s| class.contains(s)) {
+    for class in value.split_ascii_whitespace() {
+        if contains_any_ci(class, BYLINE_STEMS) {
+            if contains_any_ci(class, NOT_NAME_STEMS) {
                 return false;
             }
             hit = true;
@@ -1454,7 +1454,7 @@ fn page_candidates(
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     // Pages repeat class values; judge each distinct one once.
-    let mut names: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+    let mut names: foldhash::HashMap<&str, bool> = foldhash::HashMap::default();
     for id in 0..dom.nodes.len() as NodeId {
         let i = id as usize;
         if an.pre[i] == u32::MAX {

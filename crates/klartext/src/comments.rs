@@ -25,7 +25,7 @@
 //!    text without the author line, the date, the reply/report/like buttons
 //!    and counters, forms and avatars.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::analyze::{flag, for_each_token, Analysis};
 use crate::document::Comment;
@@ -748,8 +748,8 @@ pub(crate) fn extract(dom: &Dom, an: &Analysis, body: &[NodeId]) -> Found {
         dom,
         an,
         holds_body: vec![false; dom.nodes.len()],
-        cache: HashMap::new(),
-        id_cache: HashMap::new(),
+        cache: HashMap::default(),
+        id_cache: HashMap::default(),
         id_key: String::new(),
         stated: None,
     };

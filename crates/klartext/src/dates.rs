@@ -597,6 +597,9 @@ pub fn parse_date(s: &str, order: Order) -> Option<Ymd> {
 }
 
 fn first_date(s: &str, order: Order, ctx: Context) -> Option<Ymd> {
+    if !has_date_digits(s) {
+        return None;
+    }
     let mut toks = Vec::new();
     tokenize(s, &mut toks);
     let mut i = 0;
@@ -809,25 +812,6 @@ const DATE_CLASS_STEMS: &[&str] = &[
     "updated",
     "submitted",
 ];
-
-/// Whether `value` holds one of `stems` (lowercase ASCII; case ignored in
-/// `value`). Only positions whose byte starts some stem are compared.
-fn has_stem(value: &str, stems: &[&str]) -> bool {
-    let b = value.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        let c = c.to_ascii_lowercase();
-        for st in stems {
-            let sb = st.as_bytes();
-            if sb[0] == c
-                && b.get(i..i + sb.len())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(sb))
-            {
-                return true;
-            }
-        }
-    }
-    false
-}
 
 /// Class/id tokens that say a date is the first publication.
 const PUBLISHED_TOKENS: &[&str] = &[
@@ -1213,7 +1197,10 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             NodeData::Text(t) => {
                 // Elements named as a date are found from their text: only
                 // a text with a date's digits is looked at.
-                if let Some(e) = date_element_of(dom, an, id, t, &done) {
+                if !has_date_digits(t) {
+                    continue;
+                }
+                if let Some(e) = date_element_of(dom, an, id, &done) {
                     done.push(e);
                     read_date_element(dom, an, e, anchor, &mut text, c);
                 } else {
@@ -1318,28 +1305,27 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
 
 /// A date's text has at least this many digits (`1.3.23`).
 const DATE_MIN_DIGITS: usize = 4;
+
+/// Whether `s` has the digits of a date: every form [`date_at`] reads
+/// holds a year of four digits, two digits of a year after a day and a
+/// month, or eight digits. Most texts fail this at the cost of a byte scan.
+fn has_date_digits(s: &str) -> bool {
+    // A full count (vectorised) beats stopping at the fourth digit.
+    s.bytes().filter(u8::is_ascii_digit).count() >= DATE_MIN_DIGITS
+}
 /// A date element is the text's parent or at most this many levels above.
 const DATE_ELEMENT_LEVELS: usize = 3;
 
 /// The element named as a date (`<span class="post-date">`, `<p
 /// class="byline">`, `<abbr class="published" title="…">`) that holds text
-/// node `t`, if the text has a date's digits and the element is short and
+/// node `t` (whose text has a date's digits), if the element is short and
 /// not read yet.
 fn date_element_of(
     dom: &Dom,
     an: &Analysis,
     t: NodeId,
-    s: &str,
     done: &[NodeId],
 ) -> Option<NodeId> {
-    if s.bytes()
-        .filter(u8::is_ascii_digit)
-        .take(DATE_MIN_DIGITS)
-        .count()
-        < DATE_MIN_DIGITS
-    {
-        return None;
-    }
     let mut n = dom.node(t).parent;
     for _ in 0..DATE_ELEMENT_LEVELS {
         if n == NONE || an.pre[n as usize] == u32::MAX {
@@ -1351,7 +1337,8 @@ fn date_element_of(
             return None;
         }
         let names_a_date = |v: Option<&str>| {
-            v.is_some_and(|v| has_stem(v, DATE_CLASS_STEMS)) && has_token(v, DATE_CLASS_TOKENS)
+            v.is_some_and(|v| crate::patterns::contains_any_ci(v, DATE_CLASS_STEMS))
+                && has_token(v, DATE_CLASS_TOKENS)
         };
         if &*el.name.local != "time"
             && chars >= DATE_ELEMENT_MIN_CHARS
@@ -1487,23 +1474,25 @@ const MODIFIED_LABELS: &[&str] = &[
 /// of a word; an update label wins (`Erstellt: …, zuletzt geändert: …`
 /// is read date by date by [`read_line`] anyway).
 fn label_kind(s: &str) -> Option<Kind> {
-    let at_word = |table: &[&str]| {
-        table.iter().any(|l| {
-            s.match_indices(l).any(|(i, _)| {
-                !s[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            })
-        })
-    };
-    if at_word(MODIFIED_LABELS) {
-        Some(Kind::Modified)
-    } else if at_word(PUBLISHED_LABELS) {
-        Some(Kind::Published)
-    } else {
-        None
+    // One pass over the word starts, each compared with the labels that
+    // begin with its byte.
+    let mut published = false;
+    let mut prev_alnum = false;
+    for (i, ch) in s.char_indices() {
+        let at_word = !prev_alnum;
+        prev_alnum = ch.is_alphanumeric();
+        if !at_word {
+            continue;
+        }
+        let rest = &s.as_bytes()[i..];
+        let starts =
+            |l: &&str| l.as_bytes().first() == rest.first() && rest.starts_with(l.as_bytes());
+        if MODIFIED_LABELS.iter().any(starts) {
+            return Some(Kind::Modified);
+        }
+        published = published || PUBLISHED_LABELS.iter().any(starts);
     }
+    published.then_some(Kind::Published)
 }
 
 /// Siblings read back for a label before a date ...
@@ -1579,13 +1568,7 @@ fn read_labelled_line(
     text: &mut String,
     c: &mut Collector,
 ) {
-    if s.len() > LABELLED_LINE_MAX_CHARS * 4
-        || s.bytes()
-            .filter(u8::is_ascii_digit)
-            .take(DATE_MIN_DIGITS)
-            .count()
-            < DATE_MIN_DIGITS
-    {
+    if s.len() > LABELLED_LINE_MAX_CHARS * 4 {
         return;
     }
     let trimmed = s.trim();
@@ -1961,7 +1944,7 @@ fn text_near_headline(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collecto
         let NodeData::Text(s) = &dom.node(t).data else {
             continue;
         };
-        if s.contains('©') || s.to_lowercase().contains("copyright") {
+        if !has_date_digits(s) || s.contains('©') || s.to_lowercase().contains("copyright") {
             continue;
         }
         if first_date(s, c.order, Context::FreeText).is_none() {

@@ -55,7 +55,8 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
             source: EncodingSource::Detected,
         };
     }
-    let utf8_ok = std::str::from_utf8(bytes).is_ok();
+    let utf8 = std::str::from_utf8(bytes).ok();
+    let utf8_ok = utf8.is_some();
     let label = declared
         .and_then(label_to_encoding)
         .map(|e| (e, EncodingSource::Caller))
@@ -70,10 +71,10 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
         None => (detect(bytes), EncodingSource::Detected),
     };
     let (enc, source) = chosen;
-    if enc == UTF_8 && utf8_ok {
-        // Fast path: no copy through the decoder.
+    if let (true, Some(valid)) = (enc == UTF_8, utf8) {
+        // Fast path: validated once, copied without the decoder.
         return Decoded {
-            text: String::from_utf8_lossy(bytes).into_owned(),
+            text: valid.to_owned(),
             encoding: UTF_8,
             source,
         };

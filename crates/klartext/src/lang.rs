@@ -4,6 +4,13 @@
 //! keep `lang="en"` on German pages. The body text decides when the
 //! detector (whatlang's trigram model) is sure; otherwise the declaration
 //! stands, and without one the detector's best guess.
+//!
+//! Rule `declared-language-confirmed-by-function-words`: most pages declare
+//! their language truly, and their text shows it in its commonest words
+//! (`the`, `und`, `les`). When the declared language's function words make
+//! up a good share of the sample, more than any other listed language's,
+//! the declaration is taken without running the detector, whose trigram
+//! scoring over every language of the script is the costly part.
 
 /// Text beyond this many bytes does not change the verdict; cutting it keeps
 /// detection cheap on long pages.
@@ -11,6 +18,108 @@ const SAMPLE_BYTES: usize = 512;
 /// Below this many bytes of text the detector is not trusted over a
 /// declaration.
 const MIN_TRUSTED_BYTES: usize = 200;
+
+/// Function words of the languages most pages declare: the commonest
+/// words of running text, chosen so that the lists overlap little.
+const FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    (
+        "en",
+        &[
+            "the", "of", "and", "to", "is", "that", "for", "it", "with", "was", "on", "as", "are",
+            "this", "be", "by", "have", "from", "or", "which", "but", "not", "they", "you", "has",
+            "were", "their", "he", "she", "we",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "sich", "auf",
+            "für", "dem", "des", "ein", "eine", "auch", "es", "im", "wird", "sie", "er", "wir",
+            "bei", "nach", "aus", "wie", "hat", "oder",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "la", "les", "des", "et", "est", "du", "une", "un", "que", "qui", "dans", "pour",
+            "pas", "sur", "au", "aux", "avec", "ce", "il", "elle", "sont", "par", "plus", "nous",
+            "vous", "mais", "ou", "cette", "été",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "la", "los", "las", "del", "y", "que", "en", "es", "por", "con", "una", "para",
+            "su", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "fue", "este", "ha", "muy",
+            "también", "entre", "cuando", "está",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "la", "per", "un", "una", "non", "sono", "della", "del", "le",
+            "gli", "con", "si", "da", "nel", "alla", "anche", "ha", "come", "più", "questo", "dei",
+            "ma", "nella", "delle", "è", "lo", "essere",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "de", "het", "een", "van", "en", "is", "dat", "op", "te", "zijn", "voor", "met",
+            "niet", "aan", "er", "ook", "als", "bij", "door", "maar", "om", "nog", "wordt", "werd",
+            "naar", "hij", "ze", "dit", "deze", "wel",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "o", "os", "da", "do", "das", "dos", "que", "em", "um", "uma", "para", "com", "não",
+            "no", "na", "se", "por", "mais", "ao", "é", "como", "mas", "foi", "ele", "ela", "seu",
+            "sua", "também", "são", "pelo",
+        ],
+    ),
+    (
+        "pl",
+        &[
+            "i", "w", "na", "z", "się", "nie", "do", "to", "że", "jest", "o", "jak", "ale", "po",
+            "co", "tak", "za", "od", "jego", "już", "przez", "są", "czy", "dla", "tylko", "może",
+            "być", "było", "ich", "oraz",
+        ],
+    ),
+];
+/// The declared language's function words make up at least this share of
+/// the sample's words ...
+const CONFIRM_MIN_SHARE: f32 = 0.15;
+/// ... of at least this many words.
+const CONFIRM_MIN_WORDS: usize = 40;
+
+/// Rule `declared-language-confirmed-by-function-words` (see the module
+/// comment): whether `sample` reads as `declared`.
+fn confirms(sample: &str, declared: &str) -> bool {
+    let Some(own) = FUNCTION_WORDS.iter().position(|(l, _)| *l == declared) else {
+        return false;
+    };
+    let mut hits = [0usize; FUNCTION_WORDS.len()];
+    let mut words = 0usize;
+    let mut lower = String::new();
+    for w in sample.split(|c: char| !c.is_alphabetic()) {
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        for (k, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            hits[k] += usize::from(list.contains(&lower.as_str()));
+        }
+    }
+    words >= CONFIRM_MIN_WORDS
+        && hits[own] as f32 >= CONFIRM_MIN_SHARE * words as f32
+        && hits
+            .iter()
+            .enumerate()
+            .all(|(k, &h)| k == own || h < hits[own])
+}
 
 /// ISO 639-3 codes of whatlang's languages and their ISO 639-1 codes (where
 /// one exists).
@@ -94,6 +203,9 @@ pub fn language(text: &str, declared: Option<&str>) -> Option<String> {
         end -= 1;
     }
     let sample = &text[..end];
+    if let Some(d) = declared.filter(|d| confirms(sample, d)) {
+        return Some(d.to_string());
+    }
     let detected = whatlang::detect(sample).map(|info| {
         let code = info.lang().code();
         let code = ISO_639_1
@@ -122,6 +234,23 @@ mod tests {
             berichtete die Zeitung am Mittwoch unter Berufung auf Diplomatenkreise.";
         assert_eq!(language(de, Some("en")).as_deref(), Some("de"));
         assert_eq!(language(de, None).as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn a_true_declaration_is_confirmed_by_function_words() {
+        let en = "The committee said on Tuesday that it would publish the report by the end \
+            of the month, and that the findings were not yet final. It is the third time \
+            this year that the publication has been delayed, which has drawn criticism from \
+            members who say they have been waiting for answers since the spring.";
+        assert!(super::confirms(en, "en"));
+        assert!(!super::confirms(en, "de"));
+        assert_eq!(language(en, Some("en")).as_deref(), Some("en"));
+        let pt = "O governo anunciou que vai investir mais na saúde e na educação, mas os \
+            sindicatos dizem que não é suficiente. A proposta foi apresentada pelo ministro \
+            das finanças e deve ser votada no parlamento até ao fim do mês, segundo uma \
+            fonte do executivo que pediu para não ser identificada pelo jornal.";
+        assert!(super::confirms(pt, "pt"));
+        assert!(!super::confirms(pt, "es"));
     }
 
     #[test]

@@ -20,8 +20,8 @@
 //! one: it then reopens the formatting elements (`<b>`, `<i>`, `<font>`…)
 //! that were inside, so the real tree grows about as deep.
 
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::time::Duration;
 
 /// Bounds on the work one page may cause. Past a bound the engine still
@@ -457,10 +457,10 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
 
     let mut stack = Stack {
         names: Vec::new(),
-        open: HashMap::new(),
+        open: HashMap::default(),
     };
     // Start tags dropped for depth, by name: their end tags go too.
-    let mut dropped: HashMap<u64, u32> = HashMap::new();
+    let mut dropped: HashMap<u64, u32> = HashMap::default();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut unread: Vec<(usize, usize)> = Vec::new();
     let (mut flattened, mut trimmed_tags) = (0usize, 0usize);

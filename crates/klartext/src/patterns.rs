@@ -648,3 +648,42 @@ pub fn word_list(file: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// Name prefixes of a side column (rule `most-of-the-page-is-not-chrome`).
 pub const SIDE_COLUMN_PREFIXES: &[&str] = &["sidebar", "aside", "rail"];
+
+/// Whether `value` holds one of `stems` (lowercase ASCII) anywhere, in any
+/// case. A plain scan: class and id values are short, and for them this is
+/// several times cheaper than a substring searcher per stem.
+pub(crate) fn contains_any_ci(value: &str, stems: &[&str]) -> bool {
+    // Bit k: some stem starts with the k-th letter; stems starting with
+    // anything else are compared at every position.
+    let mut firsts = 0u32;
+    let mut other_firsts = false;
+    for st in stems {
+        match st.as_bytes().first() {
+            Some(&f) if f.is_ascii_lowercase() => firsts |= 1 << (f - b'a'),
+            Some(_) => other_firsts = true,
+            None => return true,
+        }
+    }
+    let b = value.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let c = c.to_ascii_lowercase();
+        let may_start = if c.is_ascii_lowercase() {
+            firsts & (1 << (c - b'a')) != 0
+        } else {
+            other_firsts
+        };
+        if !may_start {
+            continue;
+        }
+        for st in stems {
+            let sb = st.as_bytes();
+            if sb.first() == Some(&c)
+                && b.get(i..i + sb.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(sb))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}

@@ -354,8 +354,8 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
     // Each block is lowercased once; the counts borrow those keys (a dump
     // of a million lines must not lowercase and allocate each line thrice).
     let lowered: Vec<String> = bs.iter().map(|b| b.text.to_lowercase()).collect();
-    let mut seen: std::collections::HashMap<&str, u32> =
-        std::collections::HashMap::with_capacity(lowered.len());
+    let mut seen: foldhash::HashMap<&str, u32> =
+        foldhash::HashMap::with_capacity_and_hasher(lowered.len(), Default::default());
     for l in &lowered {
         *seen.entry(l.as_str()).or_insert(0) += 1;
     }
