@@ -266,3 +266,49 @@ fn partial_and_warnings_are_serialized_only_when_set() {
     let json = serde_json::to_string(&doc).unwrap();
     assert!(json.contains("\"partial\":true") && json.contains("max_depth"));
 }
+
+#[test]
+fn a_warc_record_with_a_lying_content_length_costs_only_itself() {
+    let warc = inputs::lying_content_length();
+    let read = inputs::read_warc(&warc, &Options::default());
+    let liars: Vec<u64> = (0..inputs::WARC_RECORDS)
+        .filter(|&n| inputs::warc_lie(n).is_some())
+        .collect();
+    // Every lying record is reported, by its ID, with the lie named.
+    let reported: Vec<&str> = read
+        .damaged
+        .iter()
+        .filter_map(|d| d.record_id.as_deref())
+        .collect();
+    let expected: Vec<String> = liars
+        .iter()
+        .map(|&n| klartext_warc::writer::record_id(n))
+        .collect();
+    assert_eq!(reported, expected);
+    assert_eq!(read.damaged.len(), liars.len(), "{:?}", read.damaged);
+    for d in &read.damaged {
+        assert!(
+            d.reason.contains("Content-Length"),
+            "{}: {}",
+            d.offset,
+            d.reason
+        );
+    }
+    // Every honest record, including each one right after a liar, is read
+    // whole and extracted.
+    let honest: Vec<u64> = (0..inputs::WARC_RECORDS)
+        .filter(|&n| inputs::warc_lie(n).is_none())
+        .collect();
+    assert_eq!(read.documents.len(), honest.len());
+    for ((id, doc), &n) in read.documents.iter().zip(&honest) {
+        assert_eq!(id, &klartext_warc::writer::record_id(n));
+        assert!(doc.text.starts_with(PROSE), "{:.300}", doc.text);
+        assert!(
+            doc.text
+                .contains(&format!("Record number {n} of the crawl.")),
+            "{:.300}",
+            doc.text
+        );
+        assert_complete(doc);
+    }
+}

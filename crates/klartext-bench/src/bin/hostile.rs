@@ -28,7 +28,7 @@ usage: hostile [--only NAME]... [--kill-after SECS]
                      when the command is built beside this binary)
   --kill-after SECS  kill an input's process after this long (default 60)
   --one NAME         run one input in this process and print
-                     `seconds peak_kib input_bytes text_bytes partial`";
+                     `seconds peak_kib input_bytes text_bytes result`";
 
 /// Peak resident set size of this process in KiB, from `/proc/self/status`.
 fn peak_rss_kib() -> Option<u64> {
@@ -45,18 +45,30 @@ fn run_one(name: &str) -> Result<(), String> {
     let bytes = (h.make)();
     let options = klartext::Options::default();
     let t = Instant::now();
-    let doc = match h.kind {
-        Kind::Html => klartext::extract(&bytes, &options),
-        Kind::Text => klartext::extract_text_bytes(&bytes, &options),
+    let (text, result) = match h.kind {
+        Kind::Html | Kind::Text => {
+            let doc = if h.kind == Kind::Html {
+                klartext::extract(&bytes, &options)
+            } else {
+                klartext::extract_text_bytes(&bytes, &options)
+            };
+            let result = if doc.partial { "partial" } else { "complete" };
+            (doc.text.len(), result.to_string())
+        }
+        Kind::Warc => {
+            let read = inputs::read_warc(&bytes, &options);
+            let text = read.documents.iter().map(|(_, d)| d.text.len()).sum();
+            let result = format!(
+                "{} pages read, {} damaged records reported",
+                read.documents.len(),
+                read.damaged.len()
+            );
+            (text, result)
+        }
     };
     let secs = t.elapsed().as_secs_f64();
     let rss = peak_rss_kib().unwrap_or(0);
-    println!(
-        "{secs:.3} {rss} {} {} {}",
-        bytes.len(),
-        doc.text.len(),
-        if doc.partial { "partial" } else { "complete" }
-    );
+    println!("{secs:.3} {rss} {} {text} {result}", bytes.len());
     Ok(())
 }
 
@@ -104,7 +116,8 @@ fn measure(name: &str, kill_after: Duration) -> Row {
     if let Some(mut s) = child.stderr.take() {
         let _ = s.read_to_string(&mut err);
     }
-    let f: Vec<&str> = out.split_whitespace().collect();
+    // The last field (the result) may hold spaces.
+    let f: Vec<&str> = out.trim().splitn(5, ' ').collect();
     if f.len() != 5 {
         return Row {
             secs: None,
@@ -270,6 +283,7 @@ fn main() {
         let kind = match h.kind {
             Kind::Html => "HTML",
             Kind::Text => "text",
+            Kind::Warc => "WARC",
         };
         rows.push((h.what, kind, measure(h.name, kill_after)));
     }

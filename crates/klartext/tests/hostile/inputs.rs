@@ -13,6 +13,9 @@ pub enum Kind {
     Html,
     /// `klartext::extract_text_bytes` (a text dump).
     Text,
+    /// A WARC file: read with `klartext_warc::Reader`, the HTML payload of
+    /// every response record through `klartext::extract` ([`read_warc`]).
+    Warc,
 }
 
 /// One hostile input: its name, how it is read, and its generator.
@@ -47,6 +50,13 @@ pub const CELLS: usize = 100_000;
 pub const TINY_PARAGRAPHS: usize = 10_000;
 pub const ENTITIES: usize = 2_000_000;
 pub const LINES: usize = 1_000_000;
+/// Records in the WARC file with lying `Content-Length`s.
+pub const WARC_RECORDS: u64 = 1_000;
+/// What a record that claims too much claims: 1 TiB.
+pub const WARC_CLAIM_MORE: u64 = 1 << 40;
+/// How many bytes fewer than its block a record that claims too little
+/// claims.
+pub const WARC_CLAIM_LESS: u64 = 100;
 
 /// `<div>` nested 100,000 deep around a paragraph.
 pub fn deep_divs() -> Vec<u8> {
@@ -324,6 +334,84 @@ pub fn text_short_lines() -> Vec<u8> {
     v
 }
 
+/// Which lie record `n` of [`lying_content_length`] tells: `Some(true)`
+/// claims 1 TiB, `Some(false)` 100 bytes less than it holds, `None` is
+/// honest. One record in ten lies each way.
+pub fn warc_lie(n: u64) -> Option<bool> {
+    match n % 10 {
+        3 => Some(true),
+        7 => Some(false),
+        _ => None,
+    }
+}
+
+/// The page in WARC record `n`.
+pub fn warc_page(n: u64) -> Vec<u8> {
+    page(&format!("<p>Record number {n} of the crawl.</p>"))
+}
+
+/// A WARC.gz (one gzip member per record, as Common Crawl writes them) of
+/// [`WARC_RECORDS`] HTML responses, a fifth of whose records lie about
+/// their `Content-Length` ([`warc_lie`]): more bytes than the member holds
+/// (1 TiB), or fewer.
+pub fn lying_content_length() -> Vec<u8> {
+    use klartext_warc::writer::{gzip, OutRecord};
+    let mut out = Vec::new();
+    for n in 0..WARC_RECORDS {
+        let r = OutRecord::response(
+            n,
+            &format!("https://example.org/crawl/{n}"),
+            200,
+            &[("Content-Type", "text/html; charset=utf-8")],
+            &warc_page(n),
+        );
+        let claim = match warc_lie(n) {
+            Some(true) => Some(WARC_CLAIM_MORE),
+            Some(false) => Some(r.block.len() as u64 - WARC_CLAIM_LESS),
+            None => None,
+        };
+        out.extend_from_slice(&gzip(&r.to_bytes_with_length(claim)));
+    }
+    out
+}
+
+/// What reading a WARC file gave: each response record's ID with its
+/// Document, and the damage reports.
+pub struct WarcRead {
+    pub documents: Vec<(String, klartext::Document)>,
+    pub damaged: Vec<klartext_warc::Damage>,
+}
+
+/// Read a WARC file from memory as the `klartext warc` command does: every
+/// record, the HTML payload of each response through `klartext::extract`.
+pub fn read_warc(bytes: &[u8], options: &klartext::Options) -> WarcRead {
+    use klartext_warc::http::{decode_body, parse_response};
+    use klartext_warc::{Item, Reader, DEFAULT_MAX_BLOCK};
+    let mut out = WarcRead {
+        documents: Vec::new(),
+        damaged: Vec::new(),
+    };
+    let reader = Reader::new(std::io::Cursor::new(bytes.to_vec()), DEFAULT_MAX_BLOCK)
+        .expect("reading from memory cannot fail");
+    for item in reader {
+        match item.expect("reading from memory cannot fail") {
+            Item::Damaged(d) => out.damaged.push(d),
+            Item::Record(r) if r.warc_type() == "response" => {
+                let Some(resp) = parse_response(&r.block) else {
+                    continue;
+                };
+                let Ok((body, _)) = decode_body(&resp, &r.block, DEFAULT_MAX_BLOCK) else {
+                    continue;
+                };
+                let id = r.record_id().unwrap_or_default().to_string();
+                out.documents.push((id, klartext::extract(&body, options)));
+            }
+            Item::Record(_) => {}
+        }
+    }
+    out
+}
+
 /// Every hostile input, in the order of the README table.
 pub const ALL: &[Hostile] = &[
     Hostile {
@@ -451,5 +539,11 @@ pub const ALL: &[Hostile] = &[
         kind: Kind::Text,
         what: "text: 1,000,000 one-word lines",
         make: text_short_lines,
+    },
+    Hostile {
+        name: "warc-lying-content-length",
+        kind: Kind::Warc,
+        what: "a WARC.gz of 1,000 records, 200 with a lying `Content-Length` (1 TiB, or 100 bytes short)",
+        make: lying_content_length,
     },
 ];
