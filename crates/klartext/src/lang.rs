@@ -87,19 +87,79 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
         ],
     ),
 ];
+/// Function words of languages close to the listed ones (Catalan, Galician,
+/// Afrikaans, the Scandinavian languages, Czech, Slovak, Romanian). They are
+/// never returned from here; a sample that reads as one of them goes to the
+/// detector, so that Catalan is not taken for Spanish nor Afrikaans for
+/// Dutch.
+const NEIGHBOUR_WORDS: &[&[&str]] = &[
+    &[
+        "els", "amb", "per", "més", "dels", "aquest", "aquesta", "però", "també", "són", "seu",
+        "seva", "va", "han", "hi", "ha", "de", "la", "que", "el", "i", "a", "les", "un", "una",
+    ],
+    &[
+        "non", "unha", "coa", "máis", "polo", "pola", "nos", "nas", "tamén", "aínda", "moi",
+        "onde", "ao", "dun", "dunha", "que", "de", "o", "a", "e", "en", "do", "da", "se", "os",
+    ],
+    &[
+        "die", "nie", "het", "is", "van", "wat", "vir", "met", "ons", "hulle", "word", "sy", "ook",
+        "maar", "kan", "en", "in", "te", "op", "om",
+    ],
+    &[
+        "og", "det", "er", "til", "af", "som", "har", "ikke", "med", "den", "på", "for", "var",
+        "jeg", "kan", "en", "at", "i", "de", "et",
+    ],
+    &[
+        "och", "att", "det", "som", "är", "på", "för", "med", "inte", "har", "av", "till", "den",
+        "var", "om", "en", "i", "de", "ett", "jag",
+    ],
+    &[
+        "og", "ikke", "det", "som", "på", "er", "til", "av", "med", "har", "for", "jeg", "den",
+        "var", "seg", "en", "i", "at", "de", "et",
+    ],
+    &[
+        "a", "je", "se", "na", "v", "že", "to", "s", "z", "do", "jako", "ale", "by", "pro", "jsou",
+        "které", "který", "byl", "bylo", "jeho",
+    ],
+    &[
+        "a", "je", "sa", "na", "v", "že", "to", "s", "z", "do", "ako", "ale", "by", "pre", "sú",
+        "ktoré", "ktorý", "bol", "bolo", "jeho",
+    ],
+    &[
+        "și", "de", "la", "în", "cu", "pe", "care", "nu", "din", "că", "este", "mai", "pentru",
+        "să", "se", "un", "o", "a", "al", "ale",
+    ],
+];
 /// The declared language's function words make up at least this share of
 /// the sample's words ...
 const CONFIRM_MIN_SHARE: f32 = 0.15;
 /// ... of at least this many words.
 const CONFIRM_MIN_WORDS: usize = 40;
+/// Rule `undeclared-language-by-function-words`: without a declaration, a
+/// listed language is taken when its function words make up this share of
+/// the sample ...
+const UNDECLARED_MIN_SHARE: f32 = 0.25;
+/// ... and this many times as many words as any other language's list.
+const UNDECLARED_MIN_LEAD: usize = 3;
 
-/// Rule `declared-language-confirmed-by-function-words` (see the module
-/// comment): whether `sample` reads as `declared`.
-fn confirms(sample: &str, declared: &str) -> bool {
-    let Some(own) = FUNCTION_WORDS.iter().position(|(l, _)| *l == declared) else {
-        return false;
-    };
-    let mut hits = [0usize; FUNCTION_WORDS.len()];
+/// How many of the sample's words each list holds: the listed languages
+/// first, then the neighbours; and the number of words.
+fn function_word_hits(sample: &str) -> ([usize; LISTS], usize) {
+    // One lookup per word: each word maps to the lists that hold it (the
+    // map is built per call, some 500 entries, far cheaper than comparing
+    // every word with every list).
+    let lists = FUNCTION_WORDS
+        .iter()
+        .map(|(_, list)| *list)
+        .chain(NEIGHBOUR_WORDS.iter().copied());
+    let mut index: foldhash::HashMap<&str, u32> =
+        foldhash::HashMap::with_capacity_and_hasher(512, Default::default());
+    for (k, list) in lists.enumerate() {
+        for w in list {
+            *index.entry(w).or_insert(0) |= 1 << k;
+        }
+    }
+    let mut hits = [0usize; LISTS];
     let mut words = 0usize;
     let mut lower = String::new();
     for w in sample.split(|c: char| !c.is_alphabetic()) {
@@ -107,18 +167,59 @@ fn confirms(sample: &str, declared: &str) -> bool {
             continue;
         }
         words += 1;
+        if w.len() > MAX_FUNCTION_WORD_BYTES {
+            continue;
+        }
         lower.clear();
         lower.extend(w.chars().flat_map(char::to_lowercase));
-        for (k, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
-            hits[k] += usize::from(list.contains(&lower.as_str()));
+        if let Some(&mask) = index.get(lower.as_str()) {
+            for (k, h) in hits.iter_mut().enumerate() {
+                *h += ((mask >> k) & 1) as usize;
+            }
         }
     }
+    (hits, words)
+}
+
+/// How many word lists there are (at most 32: one bit each).
+const LISTS: usize = FUNCTION_WORDS.len() + NEIGHBOUR_WORDS.len();
+const _: () = assert!(LISTS <= 32);
+/// No function word is longer than this (in UTF-8 bytes); longer words are
+/// only counted.
+const MAX_FUNCTION_WORD_BYTES: usize = 8;
+
+/// Rule `declared-language-confirmed-by-function-words` (see the module
+/// comment): whether `sample` reads as `declared`.
+fn confirms(sample: &str, declared: &str) -> bool {
+    let Some(own) = FUNCTION_WORDS.iter().position(|(l, _)| *l == declared) else {
+        return false;
+    };
+    let (hits, words) = function_word_hits(sample);
     words >= CONFIRM_MIN_WORDS
         && hits[own] as f32 >= CONFIRM_MIN_SHARE * words as f32
         && hits
             .iter()
             .enumerate()
             .all(|(k, &h)| k == own || h < hits[own])
+}
+
+/// Rule `undeclared-language-by-function-words`: the listed language that
+/// `sample` reads as beyond doubt, if any.
+fn by_function_words(sample: &str) -> Option<&'static str> {
+    let (hits, words) = function_word_hits(sample);
+    let (best, &top) = hits.iter().enumerate().max_by_key(|&(_, &h)| h)?;
+    let runner_up = hits
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != best)
+        .map(|(_, &h)| h)
+        .max()
+        .unwrap_or(0);
+    (best < FUNCTION_WORDS.len()
+        && words >= CONFIRM_MIN_WORDS
+        && top as f32 >= UNDECLARED_MIN_SHARE * words as f32
+        && top >= UNDECLARED_MIN_LEAD * runner_up.max(1))
+    .then(|| FUNCTION_WORDS[best].0)
 }
 
 /// ISO 639-3 codes of whatlang's languages and their ISO 639-1 codes (where
@@ -206,6 +307,11 @@ pub fn language(text: &str, declared: Option<&str>) -> Option<String> {
     if let Some(d) = declared.filter(|d| confirms(sample, d)) {
         return Some(d.to_string());
     }
+    if declared.is_none() {
+        if let Some(l) = by_function_words(sample) {
+            return Some(l.to_string());
+        }
+    }
     let detected = whatlang::detect(sample).map(|info| {
         let code = info.lang().code();
         let code = ISO_639_1
@@ -251,6 +357,35 @@ mod tests {
             fonte do executivo que pediu para não ser identificada pelo jornal.";
         assert!(super::confirms(pt, "pt"));
         assert!(!super::confirms(pt, "es"));
+    }
+
+    #[test]
+    fn undeclared_text_is_named_only_beyond_doubt() {
+        let de = "Russland hat nach Informationen einer japanischen Zeitung den \
+            nordkoreanischen Machthaber nach Moskau eingeladen. Er könne dort im Mai an \
+            den Feiern teilnehmen und mit dem russischen Präsidenten zusammentreffen, \
+            berichtete die Zeitung am Mittwoch unter Berufung auf Diplomatenkreise, die \
+            sich nicht weiter äußern wollten. Das Treffen wäre das erste der beiden.";
+        assert_eq!(super::by_function_words(de), Some("de"));
+        // Catalan shares many words with Spanish: the detector decides.
+        let ca = "El govern ha anunciat que invertirà més diners en la sanitat i en \
+            l'educació, però els sindicats diuen que no és suficient. La proposta va ser \
+            presentada pel conseller de l'economia i s'ha de votar al parlament abans de \
+            la fi del mes, segons una font de l'executiu que ha demanat no ser identificada.";
+        assert_eq!(super::by_function_words(ca), None);
+        assert_eq!(language(ca, None).as_deref(), Some("ca"));
+    }
+
+    #[test]
+    fn the_word_lists_fit_the_lookup() {
+        let all = super::FUNCTION_WORDS
+            .iter()
+            .flat_map(|(_, l)| l.iter())
+            .chain(super::NEIGHBOUR_WORDS.iter().flat_map(|l| l.iter()));
+        for w in all {
+            assert!(w.len() <= super::MAX_FUNCTION_WORD_BYTES, "{w}");
+            assert_eq!(*w, w.to_lowercase(), "{w}");
+        }
     }
 
     #[test]
