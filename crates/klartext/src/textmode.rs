@@ -39,6 +39,12 @@ const BOILERPLATE_COST: f32 = 0.5;
 /// A medium block (between short and prose) with a sentence end counts this
 /// share of its length.
 const MEDIUM_GAIN: f32 = 0.5;
+/// Below this share of the page's text, both for its prose and for the
+/// densest run, the page has no article run (rule `page-without-prose`).
+const NO_PROSE_MAX_SHARE: f32 = 0.1;
+/// A run with this many prose blocks is an article, however short
+/// (rule `page-without-prose`).
+const ARTICLE_MIN_PROSE_BLOCKS: usize = 2;
 /// A heading inside the article has at most this many words.
 const HEADING_MAX_WORDS: usize = 15;
 /// The title is looked for at most this many blocks above the article.
@@ -63,6 +69,9 @@ struct TBlock {
     chars: usize,
     words: usize,
     class: Class,
+    /// For a block that is boilerplate only because the page repeats it:
+    /// the first and the last block that say the same.
+    repeats: Option<(usize, usize)>,
 }
 
 /// What a block looks like on its own.
@@ -196,6 +205,7 @@ fn blocks(text: &str, max_lines: usize) -> (Vec<TBlock>, bool) {
                 chars: 0,
                 words: 0,
                 class: Class::Short,
+                repeats: None,
             });
             item_column = None;
         }
@@ -230,22 +240,30 @@ fn classify_lowered(b: &TBlock, lower: &str, repeated: bool) -> Class {
     if repeated {
         return Class::Boilerplate;
     }
-    let titlecase = t
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
     let has_sentence =
         ends_sentence(t) || t.contains(". ") || t.contains(", ") || t.contains(['。', '，', '、']);
-    if b.chars >= PROSE_MIN_CHARS
-        && has_sentence
-        && (titlecase as f32) <= MAX_TITLECASE_SHARE * b.words as f32
-    {
+    if b.chars >= PROSE_MIN_CHARS && has_sentence && !is_titled(t, b.words) {
         return Class::Prose;
     }
     if b.chars > SHORT_MAX_CHARS && ends_sentence(t) {
         return Class::Medium;
     }
     Class::Short
+}
+
+/// Whether most of a block's words are capitalised (a menu, a tag list, a
+/// title line, a photo credit) rather than running text.
+fn is_titled(t: &str, words: usize) -> bool {
+    let titlecase = t
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    titlecase as f32 > MAX_TITLECASE_SHARE * words as f32
+}
+
+/// A bullet item of one or two words: a menu entry.
+fn is_menu_item(b: &TBlock) -> bool {
+    b.class == Class::Short && b.bullet && b.words < PHRASE_MIN_WORDS
 }
 
 /// What a block adds to (or costs) the run of prose it stands in.
@@ -255,7 +273,7 @@ fn value(b: &TBlock) -> f32 {
         Class::Medium => b.chars as f32 * MEDIUM_GAIN,
         // Menu items are one or two words; a list item that says more is
         // a phrase of the article's own list.
-        Class::Short if b.bullet && b.words < PHRASE_MIN_WORDS => -SHORT_BULLET_COST,
+        Class::Short if is_menu_item(b) => -SHORT_BULLET_COST,
         Class::Short => -SHORT_COST,
         Class::Boilerplate => -(b.chars.max(SHORT_MAX_CHARS) as f32) * BOILERPLATE_COST,
     }
@@ -354,17 +372,25 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
     // Each block is lowercased once; the counts borrow those keys (a dump
     // of a million lines must not lowercase and allocate each line thrice).
     let lowered: Vec<String> = bs.iter().map(|b| b.text.to_lowercase()).collect();
-    let mut seen: foldhash::HashMap<&str, u32> =
+    // Each key maps to its count and the first and last block saying it.
+    let mut seen: foldhash::HashMap<&str, (u32, usize, usize)> =
         foldhash::HashMap::with_capacity_and_hasher(lowered.len(), Default::default());
-    for l in &lowered {
-        *seen.entry(l.as_str()).or_insert(0) += 1;
+    for (i, l) in lowered.iter().enumerate() {
+        let e = seen.entry(l.as_str()).or_insert((0, i, i));
+        e.0 += 1;
+        e.2 = i;
     }
     for (b, lower) in bs.iter_mut().zip(&lowered) {
         b.chars = text_weight(&b.text);
         b.words = b.text.split_whitespace().count();
-        let repeated =
-            b.chars <= PROSE_MIN_CHARS && seen.get(lower.as_str()).is_some_and(|&n| n > 1);
-        b.class = classify_lowered(b, lower, repeated);
+        let span = seen
+            .get(lower.as_str())
+            .filter(|&&(n, _, _)| b.chars <= PROSE_MIN_CHARS && n > 1)
+            .map(|&(_, first, last)| (first, last));
+        b.class = classify_lowered(b, lower, span.is_some());
+        if b.class == Class::Boilerplate && span.is_some() {
+            b.repeats = span.filter(|_| classify_lowered(b, lower, false) != Class::Boilerplate);
+        }
     }
     drop(seen);
     drop(lowered);
@@ -379,21 +405,8 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
             "the dump has more than {max_lines} lines of text; only the first {max_lines} were read (limit max_nodes)"
         ));
     }
-    let Some((start, mut end)) = densest_run(&values) else {
-        return DumpRun {
-            doc,
-            blocks: bs,
-            run: None,
-            body: Vec::new(),
-            title_at: None,
-            kicker_at: None,
-            teaser_at: None,
-            dateline: None,
-            agency_at: Vec::new(),
-            header: None,
-            comments: Vec::new(),
-        };
-    };
+    let found = densest_run(&values);
+    let (start, mut end) = found.unwrap_or((0, 0));
     let run_end = end;
     // Rule `comments-end-the-article`: a comment header closes the article;
     // what follows it is the readers', never the body.
@@ -409,9 +422,48 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
     // The body: every block of the run but boilerplate. Rule
     // `short-inside-the-run`: labels, list items and subheadings between the
     // article's paragraphs are its own (the run already paid for them).
+    // Rule `repeated-inside-the-run`: a line the page repeats only within
+    // the article (a song's chorus, a report's recurring subheading, the
+    // same label under each archive section) is the article's own; chrome
+    // repeats outside it (a menu at the top and again at the foot). A line
+    // printed twice in a row (a renderer's echo) is kept once.
     let mut body: Vec<usize> = (start..end)
-        .filter(|&i| bs[i].class != Class::Boilerplate)
+        .filter(|&i| {
+            bs[i].class != Class::Boilerplate
+                || bs[i].repeats.is_some_and(|(first, last)| {
+                    first >= start && last < end && (last > first + 1 || i == first)
+                })
+        })
         .collect();
+    // Rule `page-without-prose`: a page of verse, a table of contents, a
+    // list of short entries has no run of prose; the densest run is a
+    // stray sentence or nothing. When the page's prose and the run are
+    // both a small share of its text and the run holds at most one
+    // paragraph of prose (a short news story holds several), the page is
+    // kept whole: every block but boilerplate and menu items, up to a
+    // comment header.
+    let page_text = |b: &&TBlock| b.class != Class::Boilerplate && !is_menu_item(b);
+    let text_chars: usize = bs.iter().filter(page_text).map(|b| b.chars).sum();
+    let share = |n: usize| n as f32 / text_chars.max(1) as f32;
+    let prose_chars: usize = bs
+        .iter()
+        .filter(|b| b.class == Class::Prose)
+        .map(|b| b.chars)
+        .sum();
+    let body_chars: usize = body.iter().map(|&i| bs[i].chars).sum();
+    let run_prose_blocks = body
+        .iter()
+        .filter(|&&i| bs[i].class == Class::Prose)
+        .count();
+    let whole_page = text_chars > 0
+        && share(prose_chars) < NO_PROSE_MAX_SHARE
+        && share(body_chars) < NO_PROSE_MAX_SHARE
+        && run_prose_blocks < ARTICLE_MIN_PROSE_BLOCKS;
+    if whole_page {
+        let stop = header.unwrap_or(bs.len());
+        body = (0..stop).filter(|&i| page_text(&&bs[i])).collect();
+        end = stop;
+    }
 
     // Title and kicker (rule `title-above-the-run`): the nearest
     // heading-like line above the article, passing over byline and date
@@ -448,7 +500,7 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
     let mut teaser_at = None;
     // Teaser (rule `teaser-apart`): prose right under the title, set apart
     // from the body by a line that is not body (a counter, a byline).
-    if doc.title.is_some() {
+    if doc.title.is_some() && !whole_page {
         if let Some(&first) = body.first() {
             let gap_after_first = body.get(1).is_some_and(|&second| second > first + 1);
             if bs[first].class == Class::Prose && first >= top && gap_after_first {
@@ -550,7 +602,7 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
     DumpRun {
         doc,
         blocks: bs,
-        run: Some((start, run_end, end)),
+        run: found.map(|_| (start, run_end, end)),
         body,
         title_at,
         kicker_at,
@@ -625,6 +677,8 @@ pub(crate) fn explain_dump(text: &str, options: &Options) -> crate::explain::Exp
             }
             let rule = if b.class == Class::Prose {
                 "densest-run"
+            } else if b.class == Class::Boilerplate {
+                "repeated-inside-the-run"
             } else {
                 "short-inside-the-run"
             };

@@ -176,3 +176,142 @@ fn empty_and_odd_input_gives_an_empty_document() {
         assert!(doc.text.is_empty(), "{text:?} gave {:?}", doc.text);
     }
 }
+
+/// A committee report whose sections all end with the same subheading,
+/// inside a site whose menu stands at the top and again at the foot.
+const REPORT: &str = "\
+Home
+Reports
+Contact
+
+Annual Report of the Harbour Committee
+
+The committee met eleven times this year and visited both piers. Its members heard the harbour master, the fishermen's union and the ferry company before drafting the proposals below.
+
+Dredging of the inner basin
+
+The inner basin has silted up faster than the last survey predicted. Ferries now wait for the tide on most mornings, and the fishing fleet has moved two boats to the outer pier.
+
+Committee recommendation
+
+The basin should be dredged before the autumn storms, and a new survey should follow within two years.
+
+Repairs to the north pier
+
+The north pier lost part of its railing in the January gale. The wooden steps at its end are closed, and the lamps along it have not worked since the spring.
+
+Committee recommendation
+
+The railing and the steps should be repaired this summer, and the lamps replaced with a cheaper kind.
+
+Home
+Reports
+Contact
+";
+
+#[test]
+fn a_line_repeated_only_inside_the_article_is_kept() {
+    // Rule `repeated-inside-the-run`: the subheading the report repeats is
+    // its own; the menu repeated above and below it is not.
+    let doc = run(REPORT);
+    assert_eq!(
+        doc.text.matches("Committee recommendation").count(),
+        2,
+        "{}",
+        doc.text
+    );
+    for menu in ["Home", "Reports", "Contact"] {
+        assert!(!doc.text.contains(menu), "{menu} in {}", doc.text);
+    }
+}
+
+/// A page of verse: short lines only, a refrain, and a footer sentence.
+const POEM: &str = "\
+Home
+Poems
+About
+
+The Lighthouse Keeper
+
+the lamp is lit at six o'clock
+the gulls go quiet on the rail
+the keeper climbs the iron stair
+and watches for a sail
+
+the sea is grey beneath the cloud
+the boats are late tonight
+the keeper climbs the iron stair
+and trims the burning light
+
+the wind comes howling from the north
+the windows shake and groan
+the keeper climbs the iron stair
+and keeps the watch alone
+
+a trawler rounds the southern rocks
+her lanterns low and small
+the keeper climbs the iron stair
+and sounds the evening call
+
+the tide turns slowly after two
+the shingle hisses back
+the keeper climbs the iron stair
+and wipes the glass of black
+
+the rain gives way to falling snow
+the harbour wall turns white
+the keeper climbs the iron stair
+and feeds the fire its light
+
+the morning comes along the sand
+the fog lifts from the bay
+the keeper climbs the iron stair
+and puts the lamp away
+
+Copyright 2006 by the author.
+Every poem here may be shared and read aloud in class.
+";
+
+#[test]
+fn a_page_without_prose_is_kept_whole() {
+    // Rule `page-without-prose`: the only sentence on the page is the
+    // footer's; the verse is the page.
+    let doc = run(POEM);
+    for line in [
+        "the lamp is lit at six o'clock",
+        "and watches for a sail",
+        "and puts the lamp away",
+    ] {
+        assert!(doc.text.contains(line), "{line} missing: {}", doc.text);
+    }
+    assert!(!doc.text.contains("Copyright"), "{}", doc.text);
+}
+
+/// A short story of three paragraphs between long link lists: the page's
+/// prose is a small share of its text.
+fn short_story_page() -> String {
+    let mut page = String::new();
+    for i in 1..=60 {
+        page.push_str(&format!("Section {i} of the town news site\n"));
+    }
+    page.push_str(
+        "\nCouncil approves new bus lane\n\n\
+The council approved a bus lane on the high street on Tuesday evening, after months of debate and two public meetings.\n\n\
+Shop owners had asked for more parking spaces instead, but the vote was seven to two in favour of the lane.\n\n\
+Work is expected to start in March and should last about six weeks, a spokesman for the council said.\n\n",
+    );
+    for i in 1..=60 {
+        page.push_str(&format!("More headlines from district {i} today\n"));
+    }
+    page
+}
+
+#[test]
+fn a_short_story_among_long_link_lists_stays_the_article() {
+    // Rule `page-without-prose` must not take a short story's page whole:
+    // its run holds several paragraphs of prose.
+    let doc = run(&short_story_page());
+    assert!(doc.text.starts_with("The council approved"), "{}", doc.text);
+    assert!(!doc.text.contains("headlines"), "{}", doc.text);
+    assert!(!doc.text.contains("Section"), "{}", doc.text);
+}
