@@ -371,11 +371,20 @@ const JSON_LD_TYPE: &[u8] = b"ld+json";
 /// Elements of a page's head: their tags separate nothing readable either.
 const HEAD_TAGS: &[&str] = &["head", "title", "meta", "link", "script", "style", "base"];
 
-/// Rule `blank-between-blocks-is-skipped`: the span from `from` to `lt` when
-/// it is only ASCII white space.
-fn blank_cut(b: &[u8], from: Option<usize>, lt: usize) -> Option<(usize, usize)> {
-    let from = from?;
-    (from < lt && b[from..lt].iter().all(|&c| is_space(c))).then_some((from, lt))
+/// Rule `blank-between-blocks-is-skipped`: the span between the previous
+/// tag (`before`: where it ended, whether it is a block boundary) and the
+/// tag at `lt` when it is only ASCII white space and one of the two tags is
+/// a block boundary: white space at the start or end of a block's text
+/// separates nothing.
+fn blank_cut(
+    b: &[u8],
+    before: Option<(usize, bool)>,
+    here: bool,
+    lt: usize,
+) -> Option<(usize, usize)> {
+    let (from, was_boundary) = before?;
+    ((was_boundary || here) && from < lt && b[from..lt].iter().all(|&c| is_space(c)))
+        .then_some((from, lt))
 }
 
 /// The cuts of a start tag that stays: its unread attributes, then what is
@@ -510,8 +519,8 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
     boundaries.extend(keys(HEAD_TAGS));
     boundaries.sort_unstable();
     let is_boundary = |name: u64| boundaries.binary_search(&name).is_ok();
-    // End of the last tag read, when it was a block boundary.
-    let mut blank_from: Option<usize> = None;
+    // End of the last tag read, and whether it was a block boundary.
+    let mut blank_from: Option<(usize, bool)> = None;
 
     let mut stack = Stack::new(&[pre, listing, svg, math]);
     // Start tags dropped for depth, by name: their end tags go too.
@@ -564,12 +573,11 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                     break;
                 };
                 pos = tag.end;
-                if is_boundary(tag.name) {
-                    if !in_pre {
-                        cuts.extend(blank_cut(b, blank_before, lt));
-                    }
-                    blank_from = Some(tag.end);
+                let here = is_boundary(tag.name);
+                if !in_pre {
+                    cuts.extend(blank_cut(b, blank_before, here, lt));
                 }
+                blank_from = Some((tag.end, here));
                 if let Some(n) = dropped.get_mut(&tag.name).filter(|n| **n > 0) {
                     *n -= 1;
                     cuts.push((lt, tag.end));
@@ -593,12 +601,11 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 }
                 pos = tag.end;
                 let name = tag.name;
-                if is_boundary(name) {
-                    if !in_pre {
-                        cuts.extend(blank_cut(b, blank_before, lt));
-                    }
-                    blank_from = Some(tag.end);
+                let here = is_boundary(name);
+                if !in_pre {
+                    cuts.extend(blank_cut(b, blank_before, here, lt));
                 }
+                blank_from = Some((tag.end, here));
                 if raw.contains(&name) {
                     blank_from = None;
                     keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
@@ -826,11 +833,13 @@ mod tests {
 
     #[test]
     fn blanks_between_blocks_are_cut_but_not_between_words_or_in_pre() {
-        let html = "<div>\n  <p>a <b>b</b>\n<i>c</i></p>\n  </div>\n<pre>\n <div>x</div>\n</pre>";
+        let html = "<div>\n  <p>a <b>b</b>\n<i>c</i></p>\n  </div>\n<pre>\n <div>x</div>\n</pre>\
+            <ul>\n <li>\n <a>x</a> <a>y</a>\n </li></ul>";
         let (out, _) = prep(html, &Limits::default());
         assert_eq!(
             out,
-            "<div><p>a <b>b</b>\n<i>c</i></p></div><pre>\n <div>x</div>\n</pre>"
+            "<div><p>a <b>b</b>\n<i>c</i></p></div><pre>\n <div>x</div>\n</pre>\
+             <ul><li><a>x</a> <a>y</a></li></ul>"
         );
     }
 
