@@ -211,9 +211,17 @@ impl Walker<'_> {
         // Words are the runs between white space (as `char::is_whitespace`
         // says); only the lead bytes of the non-ASCII white space characters
         // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) need decoding.
+        // Words joined by single ASCII spaces go in as one piece.
         let b = t.as_bytes();
+        let maybe_space = |c: u8| {
+            if c < 0x80 {
+                c.is_ascii_whitespace() || c == 0x0b
+            } else {
+                matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            }
+        };
         let mut i = 0;
-        let mut word_start: Option<usize> = None;
+        let mut piece: Option<usize> = None;
         while i < b.len() {
             let c = b[i];
             let (space, len) = if c < 0x80 {
@@ -225,16 +233,20 @@ impl Walker<'_> {
                 (false, 1)
             };
             if space {
-                if let Some(s) = word_start.take() {
+                if c == b' ' && piece.is_some() && b.get(i + 1).is_some_and(|&n| !maybe_space(n)) {
+                    i += 1;
+                    continue;
+                }
+                if let Some(s) = piece.take() {
                     self.push_word(&t[s..i]);
                 }
                 self.pending_space = true;
-            } else if word_start.is_none() {
-                word_start = Some(i);
+            } else if piece.is_none() {
+                piece = Some(i);
             }
             i += len;
         }
-        if let Some(s) = word_start {
+        if let Some(s) = piece {
             self.push_word(&t[s..]);
         }
     }
