@@ -1978,11 +1978,11 @@ fn text_near_headline(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collecto
         // Rule `update-labelled-date-line`: the label may stand in its own
         // element beside the date (`<em>Last Updated:</em> January 7,
         // 2025`); a line whose only label is an update's gives the update.
-        let mut line = String::new();
-        dom.text_of(p, &mut line);
-        let kind = if line.len() <= LABELLED_LINE_MAX_CHARS * 4
-            && labels_in(&line.to_lowercase()) == (false, true)
-        {
+        let kind = if an.chars[p as usize] as usize <= LABELLED_LINE_MAX_CHARS && {
+            let mut line = String::new();
+            dom.text_of(p, &mut line);
+            labels_in(&line.to_lowercase()) == (false, true)
+        } {
             Kind::Modified
         } else {
             Kind::Published

@@ -213,27 +213,24 @@ impl Walker<'_> {
         // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) need decoding.
         // Words joined by single ASCII spaces go in as one piece.
         let b = t.as_bytes();
-        let maybe_space = |c: u8| {
-            if c < 0x80 {
-                c.is_ascii_whitespace() || c == 0x0b
-            } else {
-                matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-            }
-        };
         let mut i = 0;
         let mut piece: Option<usize> = None;
         while i < b.len() {
             let c = b[i];
             let (space, len) = if c < 0x80 {
-                (c.is_ascii_whitespace() || c == 0x0b, 1)
-            } else if matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                (ascii_space(c), 1)
+            } else if leads_space(c) {
                 let ch = t[i..].chars().next().unwrap_or(' ');
                 (ch.is_whitespace(), ch.len_utf8())
             } else {
                 (false, 1)
             };
             if space {
-                if c == b' ' && piece.is_some() && b.get(i + 1).is_some_and(|&n| !maybe_space(n)) {
+                if c == b' '
+                    && piece.is_some()
+                    && b.get(i + 1)
+                        .is_some_and(|&n| !ascii_space(n) && !leads_space(n))
+                {
                     i += 1;
                     continue;
                 }
@@ -389,4 +386,16 @@ fn trim_pre(s: &str) -> String {
         }
     }
     s[start..].to_string()
+}
+
+/// ASCII white space as `char::is_whitespace` counts it (with U+000B).
+fn ascii_space(c: u8) -> bool {
+    c.is_ascii_whitespace() || c == 0x0b
+}
+
+/// Whether `c` leads the UTF-8 form of a non-ASCII white space character
+/// (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000), or of some other
+/// character sharing that lead byte.
+fn leads_space(c: u8) -> bool {
+    matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }

@@ -441,29 +441,21 @@ pub fn run(args: WarcArgs) -> ExitCode {
             report("internal error: the reader thread stopped early; the output is incomplete");
             return ExitCode::from(EXIT_FAILED);
         }
+        // Rows to write now: as they come, or (--ordered) the next run of
+        // sequence numbers.
+        let mut to_write = Vec::with_capacity(ready.len());
         for (seq, file, done) in ready {
             if args.ordered {
                 pending.insert(seq, (file, done));
             } else {
-                if let Err(e) = handle(
-                    file,
-                    done,
-                    &mut files,
-                    &mut single,
-                    &mut sinks,
-                    &inputs,
-                    format,
-                ) {
-                    write_error = Some(e);
-                    break 'run;
-                }
-                window.release();
-                handled[file] += 1;
-                rows_written += 1;
+                to_write.push((file, done));
             }
         }
-        while let Some((file, done)) = pending.remove(&next_seq) {
+        while let Some(row) = pending.remove(&next_seq) {
             next_seq += 1;
+            to_write.push(row);
+        }
+        for (file, done) in to_write {
             if let Err(e) = handle(
                 file,
                 done,
@@ -778,15 +770,7 @@ fn worker(slot: &Slot, jobs: &Receiver<Job>, msgs: &Sender<Msg>, shared: &Shared
         {
             // What the row says if the record runs over the budget.
             let row = match &job.item {
-                Item::Record(r) => Row {
-                    warc_file: name.clone(),
-                    warc_offset: r.offset,
-                    warc_record_id: r.record_id().map(str::to_string),
-                    warc_type: Some(r.warc_type()),
-                    url: r.target_uri().map(str::to_string),
-                    warc_date: r.date().map(str::to_string),
-                    ..Default::default()
-                },
+                Item::Record(r) => process::base_row(name, r),
                 Item::Damaged(_) => Row::default(),
             };
             *slot.busy.lock().unwrap_or_else(|e| e.into_inner()) = Some(Busy {

@@ -51,7 +51,7 @@ pub struct Settings {
 }
 
 /// The row fields known before extraction.
-fn base_row(file: &str, r: &Record) -> Row {
+pub(crate) fn base_row(file: &str, r: &Record) -> Row {
     Row {
         warc_file: file.to_string(),
         warc_offset: r.offset,
