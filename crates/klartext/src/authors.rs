@@ -547,7 +547,7 @@ const NOT_NAME_STEMS: &[&str] = &[
 ];
 
 /// Path parts of links to an author's page (`/author/jane-doe`).
-const AUTHOR_PATHS: &[&str] = &[
+pub(crate) const AUTHOR_PATHS: &[&str] = &[
     "/author/",
     "/authors/",
     "/autor/",

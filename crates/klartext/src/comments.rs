@@ -249,7 +249,7 @@ const AUTHOR_MAX_CHARS: usize = 60;
 
 /// Path parts of links to a commenter's profile (`/user/…`, `/profile/…`,
 /// Slashdot's `/~name`).
-const PROFILE_LINK_PARTS: &[&str] = &[
+pub(crate) const PROFILE_LINK_PARTS: &[&str] = &[
     "/user/",
     "/users/",
     "/profile/",

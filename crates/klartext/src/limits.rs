@@ -148,13 +148,51 @@ const IMPLIED_SEARCH: usize = 8;
 
 /// A tag name folded to a number (FNV-1a over its lowercase bytes); two
 /// names that collide only make the nesting estimate a little rougher.
-fn name_key(name: &[u8]) -> u64 {
+const fn name_key(name: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in name {
-        h ^= b.to_ascii_lowercase() as u64;
+    let mut i = 0;
+    while i < name.len() {
+        h ^= name[i].to_ascii_lowercase() as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
     h
+}
+
+/// Rule `unread-head-links-are-skipped`: a `<link>` is read only when it
+/// names the page's canonical address (`rel=canonical`); the others
+/// (style sheets, icons, preloads, feeds, alternates: dozens on a page
+/// from a content system) are cut before parsing.
+const LINK: u64 = name_key(b"link");
+/// What a `<link>` that stays holds.
+const CANONICAL: &[u8] = b"canonical";
+
+/// Whether `hay` holds `needle` (lowercase), in any case.
+fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The key of `a`, whose link targets rule `unread-link-targets-are-skipped`
+/// looks at.
+const ANCHOR: u64 = name_key(b"a");
+
+/// Rule `unread-link-targets-are-skipped`: whether a link's target (the
+/// value of an `<a href>`) is one a stage reads. Link targets are a sixth
+/// of a page's markup after the other cuts (menus, teaser lists and
+/// footers are made of links), but the stages only ask whether a link has
+/// a target, and read the target itself only for an in-page anchor
+/// (`#comments`, rule `Reader::count_in_text`) or a path to an author's or
+/// commenter's page (`/author/…`, `/user/…`). Any other target becomes
+/// empty: the link keeps its `href`, so it is still a link.
+fn is_read_link_target(value: &[u8]) -> bool {
+    value.first() == Some(&b'#')
+        || memchr::memchr_iter(b'/', value).any(|i| {
+            crate::authors::AUTHOR_PATHS
+                .iter()
+                .chain(crate::comments::PROFILE_LINK_PARTS)
+                .any(|p| value[i..].starts_with(p.as_bytes()))
+        })
 }
 
 /// Keys of a word list.
@@ -233,11 +271,14 @@ fn read_tag(
             i += 1;
         }
         let mut end = name_end;
+        // Where the value starts (its opening quote, if quoted).
+        let mut value_from = end;
         if b.get(i) == Some(&b'=') {
             i += 1;
             while i < b.len() && is_space(b[i]) {
                 i += 1;
             }
+            value_from = i;
             match b.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let close = memchr::memchr(q, &b[i + 1..])?;
@@ -255,11 +296,19 @@ fn read_tag(
         // A cut right after `/` would join it to the next `>` and make the
         // tag self-closing, which matters in SVG and MathML.
         if let Some(u) = unread.as_deref_mut() {
-            if count <= max_attributes
-                && b[start - 1] != b'/'
-                && !is_read_attribute(&b[start..name_end])
-            {
-                u.push((start, end));
+            if count <= max_attributes && b[start - 1] != b'/' {
+                if !is_read_attribute(&b[start..name_end]) {
+                    u.push((start, end));
+                } else if name == ANCHOR && value_from + 1 < end {
+                    // Rule `unread-link-targets-are-skipped`.
+                    let value = (value_from + 1, end - 1);
+                    if matches!(b[value_from], b'"' | b'\'')
+                        && b[start..name_end].eq_ignore_ascii_case(b"href")
+                        && !is_read_link_target(&b[value.0..value.1])
+                    {
+                        u.push(value);
+                    }
+                }
             }
         }
     }
@@ -626,6 +675,11 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 if name == plaintext {
                     break;
                 }
+                if name == LINK && !contains_ci(&b[lt..tag.end], CANONICAL) {
+                    // Rule `unread-head-links-are-skipped`.
+                    cuts.push((lt, tag.end));
+                    continue;
+                }
                 if void.contains(&name) || roots.contains(&name) {
                     keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                     continue;
@@ -660,6 +714,20 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 }
                 keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                 stack.push(name);
+                if name == svg && !foreign {
+                    // Rule `drawings-are-skipped`: the inside of an inline
+                    // `<svg>` drawing (icons, logos, charts: paths and
+                    // shapes by the hundred) is cut up to its end tag,
+                    // unless another drawing opens inside. No stage reads
+                    // it: the drawing is skipped as a whole like an image,
+                    // and its `<title>` only names an icon ("Share").
+                    let close = raw_text_end(b, pos, b"svg");
+                    if close < b.len() && memchr::memmem::find(&b[pos..close], b"<svg").is_none() {
+                        cuts.push((pos, close));
+                        pos = close;
+                        blank_from = None;
+                    }
+                }
             }
             _ => {}
         }
@@ -796,6 +864,53 @@ mod tests {
     }
 
     #[test]
+    fn head_links_other_than_the_canonical_address_are_cut() {
+        let html = concat!(
+            r#"<head><link rel="stylesheet" href="/s.css"><LINK REL=icon href=/i.png>"#,
+            r#"<link rel="Canonical" href="https://example.org/x"></head><p>t"#,
+        );
+        let (out, _) = prep(html, &Limits::default());
+        assert_eq!(
+            out,
+            r#"<head><link rel="Canonical" href="https://example.org/x"></head><p>t"#
+        );
+    }
+
+    #[test]
+    fn the_inside_of_a_drawing_is_cut_unless_it_nests_or_never_ends() {
+        let html = r#"<p>a<svg class="icon"><title>Share</title><path d="M0 0"/></svg>b</p>"#;
+        let (out, _) = prep(html, &Limits::default());
+        assert_eq!(out, r#"<p>a<svg class="icon"></svg>b</p>"#);
+        // A drawing inside a drawing, or one without an end tag, stays.
+        for html in [
+            "<p>a<svg><g><svg><rect/></svg></g></svg>b</p>",
+            "<p>a<svg><rect/>b</p>",
+        ] {
+            assert_eq!(prep(html, &Limits::default()).0, html);
+        }
+    }
+
+    #[test]
+    fn link_targets_no_stage_reads_are_emptied() {
+        let html = concat!(
+            r#"<p><a class="x" href="https://example.org/2024/story.html">a</a> "#,
+            r#"<a href='#comments'>b</a> <a href="/author/jane-doe">c</a> "#,
+            r#"<a href="https://forum.example/user/42">d</a> <A HREF="/tag/x">e</A>"#,
+            r#"<link rel="canonical" href="https://example.org/x"></p>"#,
+        );
+        let (out, _) = prep(html, &Limits::default());
+        assert_eq!(
+            out,
+            concat!(
+                r#"<p><a class="x" href="">a</a> "#,
+                r#"<a href='#comments'>b</a> <a href="/author/jane-doe">c</a> "#,
+                r#"<a href="https://forum.example/user/42">d</a> <A HREF="">e</A>"#,
+                r#"<link rel="canonical" href="https://example.org/x"></p>"#,
+            )
+        );
+    }
+
+    #[test]
     fn every_attribute_the_engine_looks_up_is_kept() {
         let sources = [
             include_str!("analyze.rs"),
@@ -825,10 +940,10 @@ mod tests {
         }
         assert!(seen > 20);
         let (out, _) = prep(
-            r#"<a data-x="1" HREF="/a" onclick=go() class=c>x</a><svg/data-y=2><p>y"#,
+            r##"<a data-x="1" HREF="#a" onclick=go() class=c>x</a><svg/data-y=2><p>y"##,
             &Limits::default(),
         );
-        assert_eq!(out, r#"<a  HREF="/a"  class=c>x</a><svg/data-y=2><p>y"#);
+        assert_eq!(out, r##"<a  HREF="#a"  class=c>x</a><svg/data-y=2><p>y"##);
     }
 
     #[test]
