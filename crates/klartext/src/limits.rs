@@ -188,10 +188,16 @@ const ANCHOR: u64 = name_key(b"a");
 fn is_read_link_target(value: &[u8]) -> bool {
     value.first() == Some(&b'#')
         || memchr::memchr_iter(b'/', value).any(|i| {
-            crate::authors::AUTHOR_PATHS
-                .iter()
-                .chain(crate::comments::PROFILE_LINK_PARTS)
-                .any(|p| value[i..].starts_with(p.as_bytes()))
+            // Most slashes are followed by a byte no path part starts
+            // with: look at the lists only past the others.
+            let next = value.get(i + 1).copied().unwrap_or(0);
+            let paths = || {
+                crate::authors::AUTHOR_PATHS
+                    .iter()
+                    .chain(crate::comments::PROFILE_LINK_PARTS)
+            };
+            paths().any(|p| p.as_bytes().get(1) == Some(&next))
+                && paths().any(|p| value[i..].starts_with(p.as_bytes()))
         })
 }
 
