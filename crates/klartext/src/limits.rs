@@ -173,6 +173,25 @@ fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
+/// Rule `unread-attribute-values-are-skipped`: attributes kept by name
+/// whose value no stage reads. Pages style elements inline by the
+/// thousand (`style="margin:0 4px"`), but a style is read only to find
+/// hidden elements (`display:none`, `visibility:hidden`); and a `title`
+/// (a tooltip on links and images) is read only as a date
+/// (`<abbr title="2024-03-05">`), which has digits.
+fn is_unread_value(name: &[u8], value: &[u8]) -> bool {
+    if name.eq_ignore_ascii_case(b"style") {
+        !HIDING_WORDS.iter().any(|w| contains_ci(value, w))
+    } else if name.eq_ignore_ascii_case(b"title") {
+        !value.iter().any(u8::is_ascii_digit)
+    } else {
+        false
+    }
+}
+
+/// Words without which a style cannot hide its element.
+const HIDING_WORDS: &[&[u8]] = &[b"none", b"hidden"];
+
 /// The key of `a`, whose link targets rule `unread-link-targets-are-skipped`
 /// looks at.
 const ANCHOR: u64 = name_key(b"a");
@@ -303,7 +322,8 @@ fn read_tag(
         // tag self-closing, which matters in SVG and MathML.
         if let Some(u) = unread.as_deref_mut() {
             if count <= max_attributes && b[start - 1] != b'/' {
-                if !is_read_attribute(&b[start..name_end]) {
+                let attr = &b[start..name_end];
+                if !is_read_attribute(attr) || is_unread_value(attr, &b[value_from..end]) {
                     u.push((start, end));
                 } else if name == ANCHOR && value_from + 1 < end {
                     // Rule `unread-link-targets-are-skipped`.
@@ -894,6 +914,22 @@ mod tests {
         ] {
             assert_eq!(prep(html, &Limits::default()).0, html);
         }
+    }
+
+    #[test]
+    fn styles_that_cannot_hide_and_titles_without_digits_are_cut() {
+        let html = concat!(
+            r#"<div style="margin:0 4px" title="Share this">a</div>"#,
+            r#"<div STYLE="display: None">b</div><abbr title="5 March 2024">c</abbr>"#,
+        );
+        let (out, _) = prep(html, &Limits::default());
+        assert_eq!(
+            out,
+            concat!(
+                r#"<div  >a</div>"#,
+                r#"<div STYLE="display: None">b</div><abbr title="5 March 2024">c</abbr>"#,
+            )
+        );
     }
 
     #[test]
