@@ -192,6 +192,78 @@ fn is_unread_value(name: &[u8], value: &[u8]) -> bool {
 /// Words without which a style cannot hide its element.
 const HIDING_WORDS: &[&[u8]] = &[b"none", b"hidden"];
 
+/// What the scan needs to know of a tag name, as bits of [`name_kind`].
+mod kind {
+    /// [`super::VOID`].
+    pub const VOID: u8 = 1;
+    /// [`super::RAW_TEXT`].
+    pub const RAW: u8 = 2;
+    /// [`super::CLOSES_P`].
+    pub const CLOSES_P: u8 = 4;
+    /// [`super::ROOTS`].
+    pub const ROOT: u8 = 8;
+    /// [`crate::patterns::BLOCK_TAGS`] and [`super::HEAD_TAGS`]: white
+    /// space next to these separates nothing.
+    pub const BOUNDARY: u8 = 16;
+    /// `h1` … `h6`.
+    pub const HEADING: u8 = 32;
+}
+
+/// Headings close an open heading.
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// Slots of [`NAME_TABLE`] (a power of two, well above the names listed).
+const NAME_SLOTS: usize = 512;
+
+/// The listed tag names' keys and kinds, built at compile time: an
+/// open-addressing table (the slot is the key modulo [`NAME_SLOTS`], then
+/// the next free one; key 0 marks a free slot). One look-up per tag
+/// replaces a search through each list.
+const NAME_TABLE: [(u64, u8); NAME_SLOTS] = {
+    let lists: [(&[&str], u8); 7] = [
+        (VOID, kind::VOID),
+        (RAW_TEXT, kind::RAW),
+        (CLOSES_P, kind::CLOSES_P),
+        (ROOTS, kind::ROOT),
+        (crate::patterns::BLOCK_TAGS, kind::BOUNDARY),
+        (HEAD_TAGS, kind::BOUNDARY),
+        (HEADINGS, kind::HEADING),
+    ];
+    let mut table = [(0u64, 0u8); NAME_SLOTS];
+    let mut l = 0;
+    while l < lists.len() {
+        let (names, bit) = lists[l];
+        let mut n = 0;
+        while n < names.len() {
+            let key = name_key(names[n].as_bytes());
+            let mut slot = (key % NAME_SLOTS as u64) as usize;
+            while table[slot].0 != 0 && table[slot].0 != key {
+                slot = (slot + 1) % NAME_SLOTS;
+            }
+            table[slot] = (key, table[slot].1 | bit);
+            n += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
+/// The [`kind`] bits of a tag name's key (0 for a name on no list).
+#[inline]
+fn name_kind(key: u64) -> u8 {
+    let mut slot = (key % NAME_SLOTS as u64) as usize;
+    loop {
+        let (k, bits) = NAME_TABLE[slot];
+        if k == key {
+            return bits;
+        }
+        if k == 0 {
+            return 0;
+        }
+        slot = (slot + 1) % NAME_SLOTS;
+    }
+}
+
 /// The key of `a`, whose link targets rule `unread-link-targets-are-skipped`
 /// looks at.
 const ANCHOR: u64 = name_key(b"a");
@@ -218,11 +290,6 @@ fn is_read_link_target(value: &[u8]) -> bool {
             paths().any(|p| p.as_bytes().get(1) == Some(&next))
                 && paths().any(|p| value[i..].starts_with(p.as_bytes()))
         })
-}
-
-/// Keys of a word list.
-fn keys(list: &[&str]) -> Vec<u64> {
-    list.iter().map(|n| name_key(n.as_bytes())).collect()
 }
 
 #[inline]
@@ -398,20 +465,27 @@ fn is_read_attribute(name: &[u8]) -> bool {
 /// Where the end tag `</name` of a raw-text element starts at or after
 /// `from`, or the end of the page.
 fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut i = from;
-    while let Some(off) = memchr::memmem::find(&b[i..], b"</") {
-        let at = i + off;
+    for at in memchr::memchr_iter(b'<', &b[from..]).map(|off| from + off) {
         let n = at + 2;
-        if b.len() >= n + name.len()
+        if b.get(at + 1) == Some(&b'/')
+            && b.len() >= n + name.len()
             && b[n..n + name.len()].eq_ignore_ascii_case(name)
             && b.get(n + name.len())
                 .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
         {
             return at;
         }
-        i = at + 2;
     }
     b.len()
+}
+
+/// Where the first `lead` followed by `>` at or after `from` starts
+/// (`-->` ends a comment). Looks at each `>`, which comments hold few of.
+fn find_close(b: &[u8], from: usize, lead: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b'>', &b[from..])
+        .map(|off| from + off)
+        .find(|&g| g >= from + lead.len() && &b[g - lead.len()..g] == lead)
+        .map(|g| g - lead.len())
 }
 
 /// Whether the body of a `<script>` (else `<style>`) whose start tag is
@@ -432,10 +506,62 @@ fn unread_raw_text(is_script: bool, tag: &[u8], body: &[u8]) -> bool {
     let json_ld = tag
         .windows(JSON_LD_TYPE.len())
         .any(|w| w.eq_ignore_ascii_case(JSON_LD_TYPE));
-    !json_ld
-        && !crate::dates::SCRIPT_DATE_KEYS
-            .iter()
-            .any(|(key, _)| memchr::memmem::find(body, key.as_bytes()).is_some())
+    !json_ld && !names_a_date_key(body)
+}
+
+/// Parts one of which every key of [`crate::dates::SCRIPT_DATE_KEYS`]
+/// holds (a test checks it): a script body is searched for these two, not
+/// for each key, and the keys are compared only where one is found.
+const DATE_KEY_ANCHORS: [&str; 2] = ["ate", "ublish"];
+
+/// Where each anchor stands in each key (`None`: not in that key), found
+/// at compile time.
+const ANCHOR_OFFSETS: [[Option<usize>; SCRIPT_KEYS]; 2] = {
+    let mut t = [[None; SCRIPT_KEYS]; 2];
+    let mut a = 0;
+    while a < DATE_KEY_ANCHORS.len() {
+        let anchor = DATE_KEY_ANCHORS[a].as_bytes();
+        let mut k = 0;
+        while k < SCRIPT_KEYS {
+            let key = crate::dates::SCRIPT_DATE_KEYS[k].0.as_bytes();
+            let mut at = 0;
+            while at + anchor.len() <= key.len() && t[a][k].is_none() {
+                let mut same = true;
+                let mut j = 0;
+                while j < anchor.len() {
+                    same &= key[at + j] == anchor[j];
+                    j += 1;
+                }
+                if same {
+                    t[a][k] = Some(at);
+                }
+                at += 1;
+            }
+            k += 1;
+        }
+        a += 1;
+    }
+    t
+};
+const SCRIPT_KEYS: usize = crate::dates::SCRIPT_DATE_KEYS.len();
+
+/// Whether a script body holds one of the keys the date search reads.
+fn names_a_date_key(body: &[u8]) -> bool {
+    DATE_KEY_ANCHORS
+        .iter()
+        .zip(&ANCHOR_OFFSETS)
+        .any(|(anchor, offsets)| {
+            memchr::memmem::find_iter(body, anchor.as_bytes()).any(|at| {
+                offsets
+                    .iter()
+                    .zip(crate::dates::SCRIPT_DATE_KEYS)
+                    .any(|(off, (key, _))| {
+                        off.is_some_and(|off| {
+                            at >= off && body[at - off..].starts_with(key.as_bytes())
+                        })
+                    })
+            })
+        })
 }
 
 /// A script start tag inside a script's body.
@@ -567,10 +693,6 @@ impl Stack {
 /// Scan `html` and rewrite what is past `limits` (see the module comment).
 pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
     let b = html.as_bytes();
-    let void = keys(VOID);
-    let raw = keys(RAW_TEXT);
-    let closes_p = keys(CLOSES_P);
-    let roots = keys(ROOTS);
     let key = |s: &str| name_key(s.as_bytes());
     let (p, li, dd, dt, option, optgroup, tr, td, th) = (
         key("p"),
@@ -583,17 +705,10 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
         key("td"),
         key("th"),
     );
-    let headings: Vec<u64> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-        .iter()
-        .map(|h| key(h))
-        .collect();
+    let headings: Vec<u64> = HEADINGS.iter().map(|h| key(h)).collect();
     let (svg, math, plaintext) = (key("svg"), key("math"), key("plaintext"));
     let (script, style) = (key("script"), key("style"));
     let (pre, listing) = (key("pre"), key("listing"));
-    let mut boundaries: Vec<u64> = keys(crate::patterns::BLOCK_TAGS);
-    boundaries.extend(keys(HEAD_TAGS));
-    boundaries.sort_unstable();
-    let is_boundary = |name: u64| boundaries.binary_search(&name).is_ok();
     // End of the last tag read, and whether it was a block boundary.
     let mut blank_from: Option<(usize, bool)> = None;
 
@@ -615,10 +730,10 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
         match c {
             b'!' => {
                 if b[lt + 2..].starts_with(b"--") {
-                    match memchr::memmem::find(&b[lt + 2..], b"-->") {
+                    match find_close(b, lt + 2, b"--") {
                         Some(e) => {
-                            pos = lt + 2 + e + 3;
-                            if memchr::memmem::find(&b[lt..pos], b"--!>").is_none() {
+                            pos = e + 3;
+                            if find_close(&b[lt..pos], 0, b"--!").is_none() {
                                 cuts.push((lt, pos));
                             }
                         }
@@ -648,12 +763,16 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                     break;
                 };
                 pos = tag.end;
-                let here = is_boundary(tag.name);
+                let here = name_kind(tag.name) & kind::BOUNDARY != 0;
                 if !in_pre {
                     cuts.extend(blank_cut(b, blank_before, here, lt));
                 }
                 blank_from = Some((tag.end, here));
-                if let Some(n) = dropped.get_mut(&tag.name).filter(|n| **n > 0) {
+                if let Some(n) = (!dropped.is_empty())
+                    .then(|| dropped.get_mut(&tag.name))
+                    .flatten()
+                    .filter(|n| **n > 0)
+                {
                     *n -= 1;
                     cuts.push((lt, tag.end));
                     continue;
@@ -676,12 +795,13 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 }
                 pos = tag.end;
                 let name = tag.name;
-                let here = is_boundary(name);
+                let bits = name_kind(name);
+                let here = bits & kind::BOUNDARY != 0;
                 if !in_pre {
                     cuts.extend(blank_cut(b, blank_before, here, lt));
                 }
                 blank_from = Some((tag.end, here));
-                if raw.contains(&name) {
+                if bits & kind::RAW != 0 {
                     blank_from = None;
                     keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                     let name_len = b[lt + 1..]
@@ -706,12 +826,12 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                     cuts.push((lt, tag.end));
                     continue;
                 }
-                if void.contains(&name) || roots.contains(&name) {
+                if bits & (kind::VOID | kind::ROOT) != 0 {
                     keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                     continue;
                 }
                 // Implied end tags.
-                if closes_p.contains(&name) {
+                if bits & kind::CLOSES_P != 0 {
                     stack.close_near(&[p], IMPLIED_SEARCH);
                 }
                 if name == li {
@@ -724,7 +844,7 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                     stack.close_near(&[tr], IMPLIED_SEARCH);
                 } else if name == td || name == th {
                     stack.close_near(&[td, th], IMPLIED_SEARCH);
-                } else if headings.contains(&name) {
+                } else if bits & kind::HEADING != 0 {
                     stack.close_near(&headings, 1);
                 }
                 let foreign = stack.is_open(svg) || stack.is_open(math);
@@ -930,6 +1050,51 @@ mod tests {
                 r#"<div STYLE="display: None">b</div><abbr title="5 March 2024">c</abbr>"#,
             )
         );
+    }
+
+    #[test]
+    fn the_name_table_knows_every_listed_name_and_only_those() {
+        let lists: [(&[&str], u8); 7] = [
+            (VOID, kind::VOID),
+            (RAW_TEXT, kind::RAW),
+            (CLOSES_P, kind::CLOSES_P),
+            (ROOTS, kind::ROOT),
+            (crate::patterns::BLOCK_TAGS, kind::BOUNDARY),
+            (HEAD_TAGS, kind::BOUNDARY),
+            (HEADINGS, kind::HEADING),
+        ];
+        for (names, bit) in lists {
+            for n in names {
+                assert!(name_kind(name_key(n.as_bytes())) & bit != 0, "{n}");
+                let upper = n.to_ascii_uppercase();
+                assert!(name_kind(name_key(upper.as_bytes())) & bit != 0, "{n}");
+            }
+        }
+        for n in ["span", "a", "b", "font", "svg", "x-widget"] {
+            assert_eq!(name_kind(name_key(n.as_bytes())), 0, "{n}");
+        }
+        assert_eq!(name_kind(name_key(b"br")), kind::VOID);
+    }
+
+    #[test]
+    fn script_date_keys_are_found_through_their_anchors() {
+        for (key, _) in crate::dates::SCRIPT_DATE_KEYS {
+            assert!(
+                DATE_KEY_ANCHORS.iter().any(|a| key.contains(a)),
+                "{key} holds no anchor"
+            );
+            let body = format!("var x = {{\"{key}\": \"2024-03-05\"}};");
+            assert!(names_a_date_key(body.as_bytes()), "{key}");
+        }
+        assert!(!names_a_date_key(b"var state = update(date); publish();"));
+    }
+
+    #[test]
+    fn comment_ends_are_found() {
+        assert_eq!(find_close(b"<!-- a -- b -->x", 2, b"--"), Some(12));
+        assert_eq!(find_close(b"<!-->x", 2, b"--"), Some(2));
+        assert_eq!(find_close(b"<!-- a > b", 2, b"--"), None);
+        assert_eq!(find_close(b"<!-- a --!> b -->", 0, b"--!"), Some(7));
     }
 
     #[test]
