@@ -100,22 +100,22 @@ impl OutBuf {
 /// How much is read from the input at once.
 const READ_CHUNK: usize = 256 * 1024;
 
-/// Read up to `want` more bytes from `r` onto the end of `buf`; 0 at the end.
+/// Read up to `want` (at least [`READ_CHUNK`]) more bytes from `r` onto
+/// the end of `buf`; fewer only at the end of the input, 0 there.
+///
+/// `Read::read_to_end` on a `take` fills the buffer's spare capacity
+/// without zeroing it first, so an input that hands over a few bytes per
+/// `read` (a pipe, a decoder) costs what its bytes cost, not a chunk's
+/// worth of zeroes per call.
 fn read_more(r: &mut impl Read, buf: &mut Vec<u8>, want: usize) -> io::Result<usize> {
     let old = buf.len();
-    buf.resize(old + want.max(READ_CHUNK), 0);
-    loop {
-        match r.read(&mut buf[old..]) {
-            Ok(k) => {
-                buf.truncate(old + k);
-                return Ok(k);
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => {
-                buf.truncate(old);
-                return Err(e);
-            }
-        }
+    let limit = want.max(READ_CHUNK) as u64;
+    match r.by_ref().take(limit).read_to_end(buf) {
+        Ok(k) => Ok(k),
+        // What came before the error is kept; the error comes back on the
+        // next call.
+        Err(_) if buf.len() > old => Ok(buf.len() - old),
+        Err(e) => Err(e),
     }
 }
 

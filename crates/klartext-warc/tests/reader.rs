@@ -281,3 +281,52 @@ fn zstd_with_a_dictionary_frame() {
     assert!(damage.is_empty(), "{damage:?}");
     assert_eq!(ids(&records), expected(&[0, 1, 2]));
 }
+
+/// Hands over its bytes a few at a time, as a pipe or a decoder may.
+struct Trickle {
+    bytes: std::io::Cursor<Vec<u8>>,
+    step: usize,
+}
+
+impl std::io::Read for Trickle {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.step);
+        self.bytes.read(&mut buf[..n])
+    }
+}
+
+#[test]
+fn an_input_read_a_few_bytes_at_a_time_reads_the_same() {
+    use std::io::Read as _;
+    let mut plain = Vec::new();
+    let mut gz = Vec::new();
+    for n in 0..4 {
+        let bytes = response(n).to_bytes();
+        gz.extend(gzip(&bytes));
+        plain.extend(bytes);
+    }
+    let zst = zstd::stream::encode_all(&plain[..], 3).unwrap();
+    for bytes in [plain, gz, zst] {
+        for step in [1, 3, 700] {
+            let input = Trickle {
+                bytes: std::io::Cursor::new(bytes.clone()),
+                step,
+            };
+            let reader = Reader::new(input, DEFAULT_MAX_BLOCK).unwrap();
+            let mut records = Vec::new();
+            for item in reader {
+                match item.unwrap() {
+                    Item::Record(r) => records.push(r),
+                    Item::Damaged(d) => panic!("step {step}: {d:?}"),
+                }
+            }
+            assert_eq!(ids(&records), expected(&[0, 1, 2, 3]), "step {step}");
+            let mut body = Vec::new();
+            let http = parse_response(&records[2].block).unwrap();
+            (&records[2].block[http.body_start..])
+                .read_to_end(&mut body)
+                .unwrap();
+            assert_eq!(body, page(2));
+        }
+    }
+}
