@@ -903,9 +903,40 @@ struct Collector {
     order: Order,
     /// The group of the element being read (see [`Found::group`]).
     group: u64,
+    /// [`own_zone`] of each element asked about, by node (`ZONE_UNKNOWN`
+    /// until asked): the dates of a page share their ancestors.
+    own_zones: Vec<u8>,
 }
 
+/// Not yet looked at, in [`Collector::own_zones`].
+const ZONE_UNKNOWN: u8 = u8::MAX;
+/// Names that say nothing, in [`Collector::own_zones`].
+const ZONE_NONE: u8 = u8::MAX - 1;
+
 impl Collector {
+    fn own_zone(&mut self, dom: &Dom, an: &Analysis, n: NodeId) -> Option<Zone> {
+        if self.own_zones.len() != dom.nodes.len() {
+            self.own_zones = vec![ZONE_UNKNOWN; dom.nodes.len()];
+        }
+        let zones = [
+            Zone::Article,
+            Zone::Comments,
+            Zone::OtherArticles,
+            Zone::Footer,
+        ];
+        match self.own_zones[n as usize] {
+            ZONE_UNKNOWN => {
+                let z = own_zone(dom, an, n);
+                self.own_zones[n as usize] = z.map_or(ZONE_NONE, |z| {
+                    zones.iter().position(|&x| x == z).unwrap_or(0) as u8
+                });
+                z
+            }
+            ZONE_NONE => None,
+            k => zones.get(k as usize).copied(),
+        }
+    }
+
     fn push(
         &mut self,
         date: Ymd,
@@ -958,6 +989,7 @@ pub fn find(dom: &Dom, an: &Analysis, inputs: &Inputs) -> Dates {
         reference,
         order,
         group: 0,
+        own_zones: Vec::new(),
     };
     let anchor = headline_node(dom, an, inputs.title)
         .or(inputs.body_start)
@@ -1125,8 +1157,8 @@ fn has_token(value: Option<&str>, table: &[&str]) -> bool {
 }
 
 /// The zone of a visible element, from its ancestors' names.
-fn zone_of(dom: &Dom, an: &Analysis, id: NodeId, anchor: NodeId) -> Zone {
-    zone_and_cause(dom, an, id, anchor).0
+fn zone_of(dom: &Dom, an: &Analysis, id: NodeId, anchor: NodeId, c: &mut Collector) -> Zone {
+    zone_and_cause_with(dom, an, id, anchor, &mut |n| c.own_zone(dom, an, n)).0
 }
 
 /// The zone of a visible element and the ancestor that decided it.
@@ -1134,6 +1166,17 @@ fn zone_of(dom: &Dom, an: &Analysis, id: NodeId, anchor: NodeId) -> Zone {
 /// An element that holds the headline (`anchor`) is the article's frame
 /// whatever its name says (`div#sidebar` around a whole blog column).
 fn zone_and_cause(dom: &Dom, an: &Analysis, id: NodeId, anchor: NodeId) -> (Zone, NodeId) {
+    zone_and_cause_with(dom, an, id, anchor, &mut |n| own_zone(dom, an, n))
+}
+
+/// [`zone_and_cause`] with `own` telling what an element's own names say.
+fn zone_and_cause_with(
+    dom: &Dom,
+    an: &Analysis,
+    id: NodeId,
+    anchor: NodeId,
+    own: &mut dyn FnMut(NodeId) -> Option<Zone>,
+) -> (Zone, NodeId) {
     let mut n = id;
     let mut steps = 0;
     while n != NONE && steps < 64 {
@@ -1144,33 +1187,40 @@ fn zone_and_cause(dom: &Dom, an: &Analysis, id: NodeId, anchor: NodeId) -> (Zone
         if holds_anchor {
             break;
         }
-        if let Some(el) = dom.element(n) {
-            match an.chrome_why[n as usize] {
-                Some(crate::analyze::ChromeWhy::Comments) => return (Zone::Comments, n),
-                Some(_) if matches!(&*el.name.local, "footer") => return (Zone::Footer, n),
-                Some(_) => {
-                    let cls = el.attr("class");
-                    let idv = el.attr("id");
-                    if has_token(cls, &["footer"]) || has_token(idv, &["footer"]) {
-                        return (Zone::Footer, n);
-                    }
-                    return (Zone::OtherArticles, n);
-                }
-                None => {}
-            }
-            if has_token(el.attr("class"), OTHER_ARTICLES_TOKENS)
-                || has_token(el.attr("id"), OTHER_ARTICLES_TOKENS)
-            {
-                return (Zone::OtherArticles, n);
-            }
-            if has_token(el.attr("itemtype"), &["comment", "answer"]) {
-                return (Zone::Comments, n);
-            }
+        if let Some(z) = own(n) {
+            return (z, n);
         }
         n = dom.node(n).parent;
         steps += 1;
     }
     (Zone::Article, NONE)
+}
+
+/// What an element's own names say of the zone it opens, if anything.
+fn own_zone(dom: &Dom, an: &Analysis, n: NodeId) -> Option<Zone> {
+    let el = dom.element(n)?;
+    match an.chrome_why[n as usize] {
+        Some(crate::analyze::ChromeWhy::Comments) => return Some(Zone::Comments),
+        Some(_) if matches!(&*el.name.local, "footer") => return Some(Zone::Footer),
+        Some(_) => {
+            let cls = el.attr("class");
+            let idv = el.attr("id");
+            if has_token(cls, &["footer"]) || has_token(idv, &["footer"]) {
+                return Some(Zone::Footer);
+            }
+            return Some(Zone::OtherArticles);
+        }
+        None => {}
+    }
+    if has_token(el.attr("class"), OTHER_ARTICLES_TOKENS)
+        || has_token(el.attr("id"), OTHER_ARTICLES_TOKENS)
+    {
+        return Some(Zone::OtherArticles);
+    }
+    if has_token(el.attr("itemtype"), &["comment", "answer"]) {
+        return Some(Zone::Comments);
+    }
+    None
 }
 
 fn kind_of_names(values: &[Option<&str>]) -> Option<Kind> {
@@ -1254,7 +1304,7 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
         if let Some(prop) = el.attr("itemprop") {
             let prop = prop.trim().to_ascii_lowercase();
             if let Some(&(_, kind)) = ITEMPROP_DATES.iter().find(|(p, _)| prop.contains(p)) {
-                if zone_of(dom, an, id, anchor) != Zone::Comments {
+                if zone_of(dom, an, id, anchor, c) != Zone::Comments {
                     if let Some(v) = el.attr("content").or_else(|| el.attr("datetime")) {
                         c.machine(v, kind, Source::Stated, 1, pos);
                     } else if an.chars[id as usize] <= DATE_ELEMENT_MAX_CHARS {
@@ -1279,7 +1329,7 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             } else {
                 named
             };
-            let zone = match zone_of(dom, an, id, anchor) {
+            let zone = match zone_of(dom, an, id, anchor, c) {
                 Zone::OtherArticles if just_under_headline(an, id, anchor) => Zone::Article,
                 z => z,
             };
@@ -1377,7 +1427,7 @@ fn read_date_element(
     let named = kind_of_names(&[el.attr("class"), el.attr("id"), el.attr("itemprop")]);
     c.group = group_of(&el.name.local, el.attr("class"));
     {
-        let zone = match zone_of(dom, an, id, anchor) {
+        let zone = match zone_of(dom, an, id, anchor, c) {
             Zone::OtherArticles if just_under_headline(an, id, anchor) => Zone::Article,
             z => z,
         };
@@ -1597,7 +1647,7 @@ fn read_labelled_line(
     let Some(kind) = label_kind(&lower).or_else(|| label_before(dom, an, t, text)) else {
         return;
     };
-    let rank = match zone_of(dom, an, p, anchor) {
+    let rank = match zone_of(dom, an, p, anchor, c) {
         Zone::Comments => return,
         Zone::Article => RANK_LABELLED_ARTICLE,
         Zone::Footer => RANK_LABELLED_FOOTER,
@@ -1962,7 +2012,7 @@ fn text_near_headline(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collecto
             continue;
         }
         let p = dom.node(t).parent;
-        if zone_of(dom, an, p, anchor) != Zone::Article {
+        if zone_of(dom, an, p, anchor, c) != Zone::Article {
             continue;
         }
         // A short line is a date line; in a long one the date is a fact
@@ -2168,6 +2218,7 @@ pub fn debug_candidates(html: &str, url: Option<&str>) -> String {
             _ => Order::DayFirst,
         },
         group: 0,
+        own_zones: Vec::new(),
     };
     let headline = headline_node(&dom, &an, title.as_deref());
     let anchor = headline.unwrap_or(NONE);
