@@ -264,6 +264,10 @@ fn name_kind(key: u64) -> u8 {
     }
 }
 
+/// The key of `select`, whose options rule `choice-lists-are-skipped`
+/// cuts.
+const SELECT: u64 = name_key(b"select");
+
 /// The key of `a`, whose link targets rule `unread-link-targets-are-skipped`
 /// looks at.
 const ANCHOR: u64 = name_key(b"a");
@@ -860,15 +864,28 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 }
                 keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                 stack.push(name);
-                if name == svg && !foreign {
-                    // Rule `drawings-are-skipped`: the inside of an inline
-                    // `<svg>` drawing (icons, logos, charts: paths and
-                    // shapes by the hundred) is cut up to its end tag,
-                    // unless another drawing opens inside. No stage reads
-                    // it: the drawing is skipped as a whole like an image,
-                    // and its `<title>` only names an icon ("Share").
-                    let close = raw_text_end(b, pos, b"svg");
-                    if close < b.len() && memchr::memmem::find(&b[pos..close], b"<svg").is_none() {
+                // Rule `drawings-are-skipped`: the inside of an inline
+                // `<svg>` drawing (icons, logos, charts: paths and shapes by
+                // the hundred) is cut up to its end tag, unless another
+                // drawing opens inside. No stage reads it: the drawing is
+                // skipped as a whole like an image, and its `<title>` only
+                // names an icon ("Share").
+                // Rule `choice-lists-are-skipped`: the same for the options
+                // of a `<select>` (country, language and archive pickers
+                // with hundreds of entries), a form control no stage reads.
+                let inside = if name == svg && !foreign {
+                    Some(&b"svg"[..])
+                } else if name == SELECT && !foreign {
+                    Some(&b"select"[..])
+                } else {
+                    None
+                };
+                if let Some(tag_name) = inside {
+                    let close = raw_text_end(b, pos, tag_name);
+                    let mut open = Vec::with_capacity(tag_name.len() + 1);
+                    open.push(b'<');
+                    open.extend_from_slice(tag_name);
+                    if close < b.len() && !contains_ci(&b[pos..close], &open) {
                         cuts.push((pos, close));
                         pos = close;
                         blank_from = None;
@@ -1027,6 +1044,9 @@ mod tests {
         let html = r#"<p>a<svg class="icon"><title>Share</title><path d="M0 0"/></svg>b</p>"#;
         let (out, _) = prep(html, &Limits::default());
         assert_eq!(out, r#"<p>a<svg class="icon"></svg>b</p>"#);
+        let html = r#"<form>a<select name="c"><option>Austria<option>Belgium</SELECT>b</form>"#;
+        let (out, _) = prep(html, &Limits::default());
+        assert_eq!(out, r#"<form>a<select name="c"></SELECT>b</form>"#);
         // A drawing inside a drawing, or one without an end tag, stays.
         for html in [
             "<p>a<svg><g><svg><rect/></svg></g></svg>b</p>",
@@ -1034,6 +1054,13 @@ mod tests {
         ] {
             assert_eq!(prep(html, &Limits::default()).0, html);
         }
+        // A list with another list start inside keeps its options; the inner
+        // one (which the tree builder reads as the end of the outer) loses its own.
+        let html = "<p>a<select><option>x<select><option>y</select>b</p>";
+        assert_eq!(
+            prep(html, &Limits::default()).0,
+            "<p>a<select><option>x<select></select>b</p>"
+        );
     }
 
     #[test]
