@@ -95,6 +95,9 @@ const LISTING_MIN_CARDS: usize = 5;
 const LISTING_CARDS_OVER_BODY: u32 = 3;
 /// Only a short body can be a listing's stray line; a real article is longer.
 const LISTING_MAX_BODY_CHARS: u32 = 1000;
+/// Text kept from the whole page is its frame of menus when at least this
+/// share of it is link text.
+const FRAME_MIN_LINK_DENSITY: f32 = 0.75;
 /// A broader attempt replaces a stricter one only when it finds this many
 /// times its text.
 const BROADER_MUST_FIND: f32 = 3.0;
@@ -853,7 +856,17 @@ fn choose_container_blocks(
             widen_to_main(dom, an, blocks, &mut roots);
         }
         let verdict = clean(dom, an, &roots, s);
-        let kept = kept_blocks(dom, an, blocks, &roots, &verdict, title);
+        let mut kept = kept_blocks(dom, an, blocks, &roots, &verdict, title);
+        if !s.strip_chrome && is_frame_of_links(dom, blocks, &roots, &kept) {
+            note(
+                stage,
+                &roots,
+                chars_of(blocks, &kept),
+                "rule page-frame-of-links: the whole page and nearly all link text \
+                 (its menus and footer), no article; nothing kept",
+            );
+            kept.clear();
+        }
         let c = chars_of(blocks, &kept);
         if c >= ENOUGH_CHARS {
             note(stage, &roots, c, "enough (rule: 500 chars), chosen");
@@ -891,6 +904,25 @@ fn choose_container_blocks(
         }
     }
     best.0
+}
+
+/// Rule `page-frame-of-links`: a page whose content a script draws (a shop's
+/// product or category page, an app shell) leaves in its HTML only the site
+/// frame: mega menus, footer link columns, language pickers. The strict
+/// attempt finds nothing; the broad ones, which keep chrome named by class,
+/// fall back to the whole `<body>` and keep those link lists. When a broad
+/// attempt's root is the page itself and what it keeps is nearly all link
+/// text, the page has no article to give.
+fn is_frame_of_links(dom: &Dom, blocks: &[RawBlock], roots: &[NodeId], kept: &[usize]) -> bool {
+    let [root] = roots else {
+        return false;
+    };
+    if !matches!(dom.tag(*root), "body" | "html") {
+        return false;
+    }
+    let chars = chars_of(blocks, kept);
+    let links: u32 = kept.iter().map(|&i| blocks[i].link_chars).sum();
+    chars > 0 && links as f32 >= chars as f32 * FRAME_MIN_LINK_DENSITY
 }
 
 /// Rule `repeated-posts`: a forum thread or a Q&A page is a run of posts,

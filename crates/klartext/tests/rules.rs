@@ -363,3 +363,27 @@ fn annotated_link_lists_stay_and_bare_link_lists_go() {
         assert!(!text.contains(junk), "kept {junk}:\n{text}");
     }
 }
+
+#[test]
+fn a_page_frame_of_menus_gives_no_article() {
+    // Rule `page-frame-of-links`: a shop page whose products a script draws
+    // leaves only its frame in the HTML, a mega menu and footer link
+    // columns in unnamed boxes. No attempt may hand those links out as the
+    // article.
+    let column = |head: &str, links: &[&str]| {
+        let items: String = links
+            .iter()
+            .map(|l| format!("<li><a href=\"/{l}\">{l} and more of it</a></li>"))
+            .collect();
+        format!("<div class=\"col\"><div class=\"head\">{head}</div><ul>{items}</ul></div>")
+    };
+    let html = format!(
+        "<html><body><div class=\"top\">{}</div><div id=\"app\"></div><div class=\"bottom\">{}{}{}</div></body></html>",
+        column("Shop", &["Standing desks", "Office chairs", "Desk converters", "Monitor arms"]),
+        column("Help", &["Contact us", "Shipping policy", "Returns and refunds", "Warranty terms"]),
+        column("Company", &["About the company", "Careers at the shop", "Press releases", "Affiliate program"]),
+        column("Programs", &["Student discount", "Teacher discount", "Military discount", "Medical discount"])
+    );
+    let text = text_of(&html);
+    assert!(text.is_empty(), "the frame came out as text:\n{text}");
+}
