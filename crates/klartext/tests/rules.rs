@@ -387,3 +387,25 @@ fn a_page_frame_of_menus_gives_no_article() {
     let text = text_of(&html);
     assert!(text.is_empty(), "the frame came out as text:\n{text}");
 }
+
+#[test]
+fn an_accordion_inside_the_article_stays() {
+    // Rule `accordion-is-not-a-tab-bar`: a service page's FAQ is an
+    // accordion marked `role=tablist aria-multiselectable=true`, with the
+    // answers in its panels. Unlike a tab bar, it holds text of the article.
+    let html = format!(
+        "<html><body><main><h1>Home insurance</h1>{}{}{}\
+         <div class=\"accordion\" role=\"tablist\" aria-multiselectable=\"true\">\
+         <div role=\"tab\"><h2>Who can apply?</h2></div>\
+         <div role=\"tabpanel\"><p>Anyone who owns the home they live in may apply, whatever \
+         its age, as long as it is insured against fire already.</p></div></div>\
+         <ul role=\"tablist\"><li role=\"tab\">Overview</li><li role=\"tab\">Prices</li></ul>\
+         </main></body></html>",
+        prose("the new insurance scheme"),
+        prose("the premiums for older houses"),
+        prose("the claims made after the spring floods")
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Anyone who owns the home"), "{text}");
+    assert!(!text.contains("Overview"), "{text}");
+}
