@@ -409,3 +409,36 @@ fn an_accordion_inside_the_article_stays() {
     assert!(text.contains("Anyone who owns the home"), "{text}");
     assert!(!text.contains("Overview"), "{text}");
 }
+
+#[test]
+fn content_modules_named_widget_stay() {
+    // Rule `content-module-names`: HubSpot wraps every text module of a
+    // page in `hs_cos_wrapper_widget`; the `widget` in the name must not
+    // drop the modules as widgets.
+    let module = |topic: &str| {
+        format!(
+            "<div class=\"hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module\">\
+             <h2>{topic}</h2>{}<ul><li>Book the hall early</li><li>Confirm the caterer</li>\
+             <li>Print the badges</li><li>Test the microphones</li></ul></div>",
+            prose(topic)
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"body-container\"><h1>Planning an event</h1>\
+         <div class=\"intro\">{}{}{}</div>{}{}{}</div></body></html>",
+        prose("the date of the event"),
+        prose("the guests to invite"),
+        prose("the theme of the evening"),
+        module("the purpose of the event"),
+        module("the budget for the venue"),
+        module("the list of speakers")
+    );
+    let text = text_of(&html);
+    for needle in [
+        "the budget for the venue",
+        "the list of speakers",
+        "Test the microphones",
+    ] {
+        assert!(text.contains(needle), "missing {needle}:\n{text}");
+    }
+}
