@@ -442,3 +442,26 @@ fn content_modules_named_widget_stay() {
         assert!(text.contains(needle), "missing {needle}:\n{text}");
     }
 }
+
+#[test]
+fn a_few_lines_in_a_box_named_footer_are_no_article() {
+    // Rule `frame-piece`: a page whose content a script draws has only a
+    // footer with an address in its HTML; the broad attempts, which ignore
+    // class names, must not hand the footer out as the article.
+    let html = "<html><body><div id=\"app\"></div><div class=\"site-footer-block\">\
+                <p>The Barn Shop, 12 Mill Road, Oldtown, call 555-0199 or write to shop@example.com</p>\
+                <p>Open Thursday to Saturday 10 to 5, Sunday 12 to 5</p></div></body></html>";
+    let text = text_of(html);
+    assert!(text.is_empty(), "the footer came out as text:\n{text}");
+}
+
+#[test]
+fn a_lone_javascript_notice_is_no_article() {
+    // Rule `lone-script-notice`: an app shell's only text is its
+    // `<noscript>` fallback; it is not the page's article.
+    let html = "<html><head><title>Women's clearance</title></head><body>\
+                <noscript>You need to enable JavaScript to run this app.</noscript>\
+                <div id=\"root\"></div></body></html>";
+    let text = text_of(html);
+    assert!(text.is_empty(), "the notice came out as text:\n{text}");
+}
