@@ -98,6 +98,10 @@ const LISTING_MAX_BODY_CHARS: u32 = 1000;
 /// Text kept from the whole page is its frame of menus when at least this
 /// share of it is link text.
 const FRAME_MIN_LINK_DENSITY: f32 = 0.75;
+/// Rule `revealed-by-script` takes the page read with hidden parts shown
+/// only when that read finds at least this much text: a few lines are a
+/// hidden menu, cart drawer or dialog, not the hidden article.
+const REVEALED_MIN_CHARS: u32 = 200;
 /// A notice that the page needs JavaScript is shorter than this ...
 const SCRIPT_NOTICE_MAX_CHARS: u32 = 200;
 /// ... and asks for it with one of these words.
@@ -229,14 +233,17 @@ pub(crate) fn analyse_page_logged(
         if let Some(log) = log {
             log.push(format!(
                 "rule revealed-by-script: {found2} chars with hidden parts shown: {}",
-                if found2 > found * 2 {
+                if found2 > found * 2 && found2 >= REVEALED_MIN_CHARS {
                     "more than twice as much, taken"
+                } else if found2 > found * 2 {
+                    "more than twice as much but only a few lines (a hidden menu or \
+                     dialog, not a hidden article), the visible page stays"
                 } else {
                     "not twice as much, the visible page stays"
                 }
             ));
         }
-        if found2 > found * 2 {
+        if found2 > found * 2 && found2 >= REVEALED_MIN_CHARS {
             an = an2;
             blocks = blocks2;
             body = body2;

@@ -465,3 +465,15 @@ fn a_lone_javascript_notice_is_no_article() {
     let text = text_of(html);
     assert!(text.is_empty(), "the notice came out as text:\n{text}");
 }
+
+#[test]
+fn a_hidden_cart_drawer_is_not_a_hidden_article() {
+    // Rule `revealed-by-script` (its floor): a shop page whose products a
+    // script draws hides only a cart drawer; reading the hidden parts finds
+    // a line or two, which is no article.
+    let html = "<html><body><div id=\"app\"></div>\
+                <div class=\"drawer\" style=\"display:none\"><p>Your cart is empty, add a jacket to get started today.</p></div>\
+                </body></html>";
+    let text = text_of(html);
+    assert!(text.is_empty(), "the drawer came out as text:\n{text}");
+}
