@@ -286,7 +286,13 @@ fn classify_names(table: &TokenTable, value: &str, is_class: bool) -> Names {
         && value
             .split_ascii_whitespace()
             .any(|c| HIDDEN_CLASS_NAMES.iter().any(|h| h.eq_ignore_ascii_case(c)));
-    n.weight = if bits_any & tok::NEGATIVE != 0 {
+    let content_module = is_class
+        && value.split_ascii_whitespace().any(|c| {
+            CONTENT_MODULE_CLASS_NAMES
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(c))
+        });
+    n.weight = if bits_any & tok::NEGATIVE != 0 && !content_module {
         -25
     } else {
         0

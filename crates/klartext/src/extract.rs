@@ -95,6 +95,24 @@ const LISTING_MIN_CARDS: usize = 5;
 const LISTING_CARDS_OVER_BODY: u32 = 3;
 /// Only a short body can be a listing's stray line; a real article is longer.
 const LISTING_MAX_BODY_CHARS: u32 = 1000;
+/// Text kept from the whole page is its frame of menus when at least this
+/// share of it is link text.
+const FRAME_MIN_LINK_DENSITY: f32 = 0.75;
+/// Rule `revealed-by-script` takes the page read with hidden parts shown
+/// only when that read finds at least this much text: a few lines are a
+/// hidden menu, cart drawer or dialog, not the hidden article.
+const REVEALED_MIN_CHARS: u32 = 200;
+/// A notice that the page needs JavaScript is shorter than this ...
+const SCRIPT_NOTICE_MAX_CHARS: u32 = 200;
+/// ... and asks for it with one of these words.
+const SCRIPT_NOTICE_WORDS: &[&str] = &[
+    "enable",
+    "turn on",
+    "turned on",
+    "activate",
+    "requires",
+    "needs",
+];
 /// A broader attempt replaces a stricter one only when it finds this many
 /// times its text.
 const BROADER_MUST_FIND: f32 = 3.0;
@@ -215,14 +233,17 @@ pub(crate) fn analyse_page_logged(
         if let Some(log) = log {
             log.push(format!(
                 "rule revealed-by-script: {found2} chars with hidden parts shown: {}",
-                if found2 > found * 2 {
+                if found2 > found * 2 && found2 >= REVEALED_MIN_CHARS {
                     "more than twice as much, taken"
+                } else if found2 > found * 2 {
+                    "more than twice as much but only a few lines (a hidden menu or \
+                     dialog, not a hidden article), the visible page stays"
                 } else {
                     "not twice as much, the visible page stays"
                 }
             ));
         }
-        if found2 > found * 2 {
+        if found2 > found * 2 && found2 >= REVEALED_MIN_CHARS {
             an = an2;
             blocks = blocks2;
             body = body2;
@@ -634,6 +655,7 @@ fn choose_body(
     add_lead(dom, an, blocks, title, kept);
     drop_lone_link_stubs(blocks, kept);
     trim_tail(blocks, kept);
+    drop_lone_script_notice(blocks, kept);
     if let Some(listing) = listing_items(dom, an, blocks, chars_of(blocks, kept)) {
         if let Some(log) = log {
             log.push(format!(
@@ -652,6 +674,24 @@ fn choose_body(
         };
     }
     chosen
+}
+
+/// Rule `lone-script-notice`: an app shell's only text is its `<noscript>`
+/// fallback ("You need to enable JavaScript to run this app."). When the
+/// whole body is one short line saying the page needs JavaScript, the page
+/// has no article in its HTML.
+fn drop_lone_script_notice(blocks: &[RawBlock], kept: &mut Vec<usize>) {
+    let [only] = kept.as_slice() else {
+        return;
+    };
+    let b = &blocks[*only];
+    if b.chars > SCRIPT_NOTICE_MAX_CHARS {
+        return;
+    }
+    let text = b.text.to_lowercase();
+    if text.contains("javascript") && SCRIPT_NOTICE_WORDS.iter().any(|w| text.contains(w)) {
+        kept.clear();
+    }
 }
 
 /// Rule `listing-page`: a section front, a tag page or a search result is a
@@ -853,7 +893,27 @@ fn choose_container_blocks(
             widen_to_main(dom, an, blocks, &mut roots);
         }
         let verdict = clean(dom, an, &roots, s);
-        let kept = kept_blocks(dom, an, blocks, &roots, &verdict, title);
+        let mut kept = kept_blocks(dom, an, blocks, &roots, &verdict, title);
+        if !s.strip_chrome && is_frame_piece(an, blocks, &roots, &kept) {
+            note(
+                stage,
+                &roots,
+                chars_of(blocks, &kept),
+                "rule frame-piece: a few lines in a box named as chrome (a footer's \
+                 address, a menu's info line), no article; nothing kept",
+            );
+            kept.clear();
+        }
+        if !s.strip_chrome && is_frame_of_links(dom, blocks, &roots, &kept) {
+            note(
+                stage,
+                &roots,
+                chars_of(blocks, &kept),
+                "rule page-frame-of-links: the whole page and nearly all link text \
+                 (its menus and footer), no article; nothing kept",
+            );
+            kept.clear();
+        }
         let c = chars_of(blocks, &kept);
         if c >= ENOUGH_CHARS {
             note(stage, &roots, c, "enough (rule: 500 chars), chosen");
@@ -891,6 +951,39 @@ fn choose_container_blocks(
         }
     }
     best.0
+}
+
+/// Rule `page-frame-of-links`: a page whose content a script draws (a shop's
+/// product or category page, an app shell) leaves in its HTML only the site
+/// frame: mega menus, footer link columns, language pickers. The strict
+/// attempt finds nothing; the broad ones, which keep chrome named by class,
+/// fall back to the whole `<body>` and keep those link lists. When a broad
+/// attempt's root is the page itself and what it keeps is nearly all link
+/// text, the page has no article to give.
+fn is_frame_of_links(dom: &Dom, blocks: &[RawBlock], roots: &[NodeId], kept: &[usize]) -> bool {
+    let [root] = roots else {
+        return false;
+    };
+    if !matches!(dom.tag(*root), "body" | "html") {
+        return false;
+    }
+    let chars = chars_of(blocks, kept);
+    let links: u32 = kept.iter().map(|&i| blocks[i].link_chars).sum();
+    chars > 0 && links as f32 >= chars as f32 * FRAME_MIN_LINK_DENSITY
+}
+
+/// Rule `frame-piece`: the broad attempts stop trusting class names so that
+/// an article in a box named like chrome is found; what they find is an
+/// article only if it is long. When every root of a broad attempt is named as
+/// chrome (`menu-drawer`, `infoFooterBlock`) and it keeps less than
+/// [`ENOUGH_CHARS`], it found a piece of the page frame: a footer's address,
+/// the info line of a menu drawer.
+fn is_frame_piece(an: &Analysis, blocks: &[RawBlock], roots: &[NodeId], kept: &[usize]) -> bool {
+    !roots.is_empty()
+        && roots
+            .iter()
+            .all(|&r| crate::analyze::ChromeWhy::by_name(an.chrome_why[r as usize]))
+        && chars_of(blocks, kept) < ENOUGH_CHARS
 }
 
 /// Rule `repeated-posts`: a forum thread or a Q&A page is a run of posts,

@@ -424,7 +424,7 @@ fn read_tag(
 fn is_read_attribute(name: &[u8]) -> bool {
     // Folded into a small buffer and matched whole (a length switch, then
     // one comparison).
-    let mut buf = [0u8; 16];
+    let mut buf = [0u8; 20];
     let Some(folded) = buf.get_mut(..name.len()) else {
         return false;
     };
@@ -434,6 +434,7 @@ fn is_read_attribute(name: &[u8]) -> bool {
     matches!(
         &*folded,
         b"aria-hidden"
+            | b"aria-multiselectable"
             | b"charset"
             | b"class"
             | b"color"
@@ -1016,7 +1017,15 @@ mod tests {
 
     #[test]
     fn the_attribute_matcher_knows_exactly_the_listed_names() {
-        for name in ["class", "ID", "Itemprop", "xml:lang", "data-testid", "HREF"] {
+        for name in [
+            "class",
+            "ID",
+            "Itemprop",
+            "xml:lang",
+            "data-testid",
+            "HREF",
+            "aria-multiselectable",
+        ] {
             assert!(is_read_attribute(name.as_bytes()), "{name}");
         }
         for name in [

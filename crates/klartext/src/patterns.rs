@@ -220,6 +220,14 @@ pub const CONTENT_TOKENS: &[&str] = &[
     "column",
 ];
 
+/// Whole class names an editor or CMS gives every content module it renders,
+/// which happen to contain the negative token `widget`: HubSpot's
+/// `hs_cos_wrapper_widget` wraps each text module of a page, CKEditor's
+/// `ck-widget` each embedded block of an article. Rule
+/// `content-module-names`: these boxes are not widgets; the name cancels the
+/// negative weight of `widget`. Compared as whole names.
+pub const CONTENT_MODULE_CLASS_NAMES: &[&str] = &["hs_cos_wrapper_widget", "ck-widget"];
+
 /// Whole class names of visually hidden helpers: text for screen readers
 /// only (`sr-only`) or hidden by a utility class. Compared as whole names,
 /// never as tokens (`hide-social-icons` on `<body>` hides nothing).

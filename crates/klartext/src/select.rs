@@ -388,7 +388,7 @@ fn judge(
     root_chars: u32,
 ) -> Option<Drop> {
     let i = id as usize;
-    if s.strip_chrome && an.has(id, flag::CHROME) {
+    if s.strip_chrome && an.has(id, flag::CHROME) && !is_accordion(dom, an, id) {
         return Some(Drop::Chrome);
     }
     let weight = if s.weight_classes {
@@ -560,6 +560,22 @@ fn heading_chars(dom: &Dom, an: &Analysis, id: NodeId) -> u32 {
         }
     }
     total
+}
+
+/// Rule `accordion-is-not-a-tab-bar`: a tab bar (`role=tablist`) holds only
+/// tab labels, its panels sit elsewhere; an accordion (FAQ answers, a course
+/// outline, a transcript) is marked up as a tablist that lets several panels
+/// open at once (`aria-multiselectable="true"`) and holds the panels' text.
+/// Inside the article it is part of the article. (It still casts no votes:
+/// an accordion beside the article never becomes the article.)
+fn is_accordion(dom: &Dom, an: &Analysis, id: NodeId) -> bool {
+    an.chrome_why[id as usize] == Some(ChromeWhy::Role)
+        && dom.element(id).is_some_and(|e| {
+            e.attr("role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("tablist"))
+                && e.attr("aria-multiselectable")
+                    .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        })
 }
 
 fn has_ancestor(dom: &Dom, mut id: NodeId, tag: &str) -> bool {

@@ -363,3 +363,117 @@ fn annotated_link_lists_stay_and_bare_link_lists_go() {
         assert!(!text.contains(junk), "kept {junk}:\n{text}");
     }
 }
+
+#[test]
+fn a_page_frame_of_menus_gives_no_article() {
+    // Rule `page-frame-of-links`: a shop page whose products a script draws
+    // leaves only its frame in the HTML, a mega menu and footer link
+    // columns in unnamed boxes. No attempt may hand those links out as the
+    // article.
+    let column = |head: &str, links: &[&str]| {
+        let items: String = links
+            .iter()
+            .map(|l| format!("<li><a href=\"/{l}\">{l} and more of it</a></li>"))
+            .collect();
+        format!("<div class=\"col\"><div class=\"head\">{head}</div><ul>{items}</ul></div>")
+    };
+    let html = format!(
+        "<html><body><div class=\"top\">{}</div><div id=\"app\"></div><div class=\"bottom\">{}{}{}</div></body></html>",
+        column("Shop", &["Standing desks", "Office chairs", "Desk converters", "Monitor arms"]),
+        column("Help", &["Contact us", "Shipping policy", "Returns and refunds", "Warranty terms"]),
+        column("Company", &["About the company", "Careers at the shop", "Press releases", "Affiliate program"]),
+        column("Programs", &["Student discount", "Teacher discount", "Military discount", "Medical discount"])
+    );
+    let text = text_of(&html);
+    assert!(text.is_empty(), "the frame came out as text:\n{text}");
+}
+
+#[test]
+fn an_accordion_inside_the_article_stays() {
+    // Rule `accordion-is-not-a-tab-bar`: a service page's FAQ is an
+    // accordion marked `role=tablist aria-multiselectable=true`, with the
+    // answers in its panels. Unlike a tab bar, it holds text of the article.
+    let html = format!(
+        "<html><body><main><h1>Home insurance</h1>{}{}{}\
+         <div class=\"accordion\" role=\"tablist\" aria-multiselectable=\"true\">\
+         <div role=\"tab\"><h2>Who can apply?</h2></div>\
+         <div role=\"tabpanel\"><p>Anyone who owns the home they live in may apply, whatever \
+         its age, as long as it is insured against fire already.</p></div></div>\
+         <ul role=\"tablist\"><li role=\"tab\">Overview</li><li role=\"tab\">Prices</li></ul>\
+         </main></body></html>",
+        prose("the new insurance scheme"),
+        prose("the premiums for older houses"),
+        prose("the claims made after the spring floods")
+    );
+    let text = text_of(&html);
+    assert!(text.contains("Anyone who owns the home"), "{text}");
+    assert!(!text.contains("Overview"), "{text}");
+}
+
+#[test]
+fn content_modules_named_widget_stay() {
+    // Rule `content-module-names`: HubSpot wraps every text module of a
+    // page in `hs_cos_wrapper_widget`; the `widget` in the name must not
+    // drop the modules as widgets.
+    let module = |topic: &str| {
+        format!(
+            "<div class=\"hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module\">\
+             <h2>{topic}</h2>{}<ul><li>Book the hall early</li><li>Confirm the caterer</li>\
+             <li>Print the badges</li><li>Test the microphones</li></ul></div>",
+            prose(topic)
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"body-container\"><h1>Planning an event</h1>\
+         <div class=\"intro\">{}{}{}</div>{}{}{}</div></body></html>",
+        prose("the date of the event"),
+        prose("the guests to invite"),
+        prose("the theme of the evening"),
+        module("the purpose of the event"),
+        module("the budget for the venue"),
+        module("the list of speakers")
+    );
+    let text = text_of(&html);
+    for needle in [
+        "the budget for the venue",
+        "the list of speakers",
+        "Test the microphones",
+    ] {
+        assert!(text.contains(needle), "missing {needle}:\n{text}");
+    }
+}
+
+#[test]
+fn a_few_lines_in_a_box_named_footer_are_no_article() {
+    // Rule `frame-piece`: a page whose content a script draws has only a
+    // footer with an address in its HTML; the broad attempts, which ignore
+    // class names, must not hand the footer out as the article.
+    let html = "<html><body><div id=\"app\"></div><div class=\"site-footer-block\">\
+                <p>The Barn Shop, 12 Mill Road, Oldtown, call 555-0199 or write to shop@example.com</p>\
+                <p>Open Thursday to Saturday 10 to 5, Sunday 12 to 5</p></div></body></html>";
+    let text = text_of(html);
+    assert!(text.is_empty(), "the footer came out as text:\n{text}");
+}
+
+#[test]
+fn a_lone_javascript_notice_is_no_article() {
+    // Rule `lone-script-notice`: an app shell's only text is its
+    // `<noscript>` fallback; it is not the page's article.
+    let html = "<html><head><title>Women's clearance</title></head><body>\
+                <noscript>You need to enable JavaScript to run this app.</noscript>\
+                <div id=\"root\"></div></body></html>";
+    let text = text_of(html);
+    assert!(text.is_empty(), "the notice came out as text:\n{text}");
+}
+
+#[test]
+fn a_hidden_cart_drawer_is_not_a_hidden_article() {
+    // Rule `revealed-by-script` (its floor): a shop page whose products a
+    // script draws hides only a cart drawer; reading the hidden parts finds
+    // a line or two, which is no article.
+    let html = "<html><body><div id=\"app\"></div>\
+                <div class=\"drawer\" style=\"display:none\"><p>Your cart is empty, add a jacket to get started today.</p></div>\
+                </body></html>";
+    let text = text_of(html);
+    assert!(text.is_empty(), "the drawer came out as text:\n{text}");
+}
