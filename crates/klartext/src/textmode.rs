@@ -26,6 +26,10 @@ const SHORT_MAX_CHARS: usize = 30;
 /// Below this share of letters among its visible characters a block is
 /// residue (counters, progress widgets, separators, dates).
 const MIN_LETTER_SHARE: f32 = 0.5;
+/// A line of figures this long (a table row, a phone number, a score, a
+/// price list entry) inside the article's run is the article's own (rule
+/// `figures-inside-the-run`); shorter residue (counters, page numbers) is not.
+const FIGURES_MIN_CHARS: usize = 8;
 /// A block whose words are mostly capitalised is a menu or a title line.
 const MAX_TITLECASE_SHARE: f32 = 0.7;
 /// What a short block costs the run of prose it stands in.
@@ -72,6 +76,9 @@ struct TBlock {
     /// For a block that is boilerplate only because the page repeats it:
     /// the first and the last block that say the same.
     repeats: Option<(usize, usize)>,
+    /// A line of figures (rule `figures-inside-the-run`): boilerplate by its
+    /// letter share alone, with digits in it, long enough to say something.
+    figures: bool,
 }
 
 /// What a block looks like on its own.
@@ -206,6 +213,7 @@ fn blocks(text: &str, max_lines: usize) -> (Vec<TBlock>, bool) {
                 words: 0,
                 class: Class::Short,
                 repeats: None,
+                figures: false,
             });
             item_column = None;
         }
@@ -249,6 +257,42 @@ fn classify_lowered(b: &TBlock, lower: &str, repeated: bool) -> Class {
         return Class::Medium;
     }
     Class::Short
+}
+
+/// Whether a block is a line of figures (rule `figures-inside-the-run`):
+/// residue by its letter share, with a digit, at least
+/// [`FIGURES_MIN_CHARS`] long, and no notice from the boilerplate list
+/// (`© 2007` has few letters too, but stays chrome).
+fn is_figures_line(b: &TBlock, lower: &str) -> bool {
+    let t = b.text.as_str();
+    if b.chars < FIGURES_MIN_CHARS || !t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let visible = t.chars().filter(|c| !c.is_whitespace()).count();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    (letters as f32) < MIN_LETTER_SHARE * visible as f32
+        && !word_list(TEXT_BOILERPLATE_FILE).any(|w| lower.contains(w))
+}
+
+/// Whether the line of figures at `i` is kept by rule
+/// `figures-inside-the-run`. A lone line that holds a time of day
+/// (`11/07/12 at 2:17 pm`) is the stamp of a post or a comment, not
+/// content (rule `lone-time-stamp`); in a table (a figures line next to
+/// another) it is a row like the others.
+fn is_kept_figures(bs: &[TBlock], i: usize) -> bool {
+    let b = &bs[i];
+    if !b.figures {
+        return false;
+    }
+    let in_table = (i > 0 && bs[i - 1].figures) || bs.get(i + 1).is_some_and(|n| n.figures);
+    in_table || !has_clock_time(&b.text)
+}
+
+/// Whether a text holds a time of day: a digit, a colon, two digits.
+fn has_clock_time(t: &str) -> bool {
+    t.as_bytes().windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    })
 }
 
 /// Whether most of a block's words are capitalised (a menu, a tag list, a
@@ -391,6 +435,7 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
         if b.class == Class::Boilerplate && span.is_some() {
             b.repeats = span.filter(|_| classify_lowered(b, lower, false) != Class::Boilerplate);
         }
+        b.figures = b.class == Class::Boilerplate && span.is_none() && is_figures_line(b, lower);
     }
     drop(seen);
     drop(lowered);
@@ -427,9 +472,14 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
     // same label under each archive section) is the article's own; chrome
     // repeats outside it (a menu at the top and again at the foot). A line
     // printed twice in a row (a renderer's echo) is kept once.
+    // Rule `figures-inside-the-run`: a line of figures between the article's
+    // paragraphs (a table's rows, phone numbers, prices, results, a time
+    // stamp) is the article's own; the run already paid for it, and only its
+    // few letters made it residue.
     let mut body: Vec<usize> = (start..end)
         .filter(|&i| {
             bs[i].class != Class::Boilerplate
+                || is_kept_figures(&bs, i)
                 || bs[i].repeats.is_some_and(|(first, last)| {
                     first >= start && last < end && (last > first + 1 || i == first)
                 })
@@ -461,7 +511,16 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
         && run_prose_blocks < ARTICLE_MIN_PROSE_BLOCKS;
     if whole_page {
         let stop = header.unwrap_or(bs.len());
-        body = (0..stop).filter(|&i| page_text(&&bs[i])).collect();
+        let text_at: Vec<usize> = (0..stop).filter(|&i| page_text(&&bs[i])).collect();
+        // Rule `figures-inside-the-run` holds for the kept page too: a
+        // table of figures between its first and last lines of text (a
+        // results page, a price list) is its content.
+        body = match (text_at.first(), text_at.last()) {
+            (Some(&first), Some(&last)) => (first..=last)
+                .filter(|&i| page_text(&&bs[i]) || is_kept_figures(&bs, i))
+                .collect(),
+            _ => text_at,
+        };
         end = stop;
     }
 
@@ -677,6 +736,8 @@ pub(crate) fn explain_dump(text: &str, options: &Options) -> crate::explain::Exp
             }
             let rule = if b.class == Class::Prose {
                 "densest-run"
+            } else if b.figures && b.class == Class::Boilerplate {
+                "figures-inside-the-run"
             } else if b.class == Class::Boilerplate {
                 "repeated-inside-the-run"
             } else {

@@ -315,3 +315,91 @@ fn a_short_story_among_long_link_lists_stays_the_article() {
     assert!(!doc.text.contains("headlines"), "{}", doc.text);
     assert!(!doc.text.contains("Section"), "{}", doc.text);
 }
+
+/// A club's fixtures page: the results table's rows are mostly figures.
+const RESULTS: &str = "\
+Home
+Fixtures
+Contact
+
+Spring League Results
+
+The club's first team finished the spring league in third place after a strong run in April. The coach praised the defence, which conceded only four goals in the last six matches.
+
+12.03.2024   3 : 1   (1 : 0)
+19.03.2024   0 : 2   (0 : 1)
+26.03.2024   4 : 4   (2 : 1)
+
+The second team lost its last two matches and ends the season in the middle of the table. Training for the autumn season starts again in the second week of August.
+
+© 2024
+-0%10%20%30%40%50%60%70%80%90%100%
+";
+
+#[test]
+fn a_table_of_figures_inside_the_article_is_kept() {
+    // Rule `figures-inside-the-run`: the result rows between the report's
+    // paragraphs are its own, though they hold few letters; the copyright
+    // line and the progress widget after it are not.
+    let doc = run(RESULTS);
+    for row in ["12.03.2024 3 : 1", "19.03.2024 0 : 2", "26.03.2024 4 : 4"] {
+        assert!(doc.text.contains(row), "{row} missing in {}", doc.text);
+    }
+    assert!(doc.text.contains("Training for the autumn season"));
+    for dropped in ["©", "%", "Fixtures"] {
+        assert!(!doc.text.contains(dropped), "{dropped} in {}", doc.text);
+    }
+}
+
+/// A player's game log: no prose at all, a table of figures between its
+/// labels.
+const GAME_LOG: &str = "\
+Home
+Scores
+Teams
+
+Jordan Miller Game Log 2018
+
+Week   Date       Opponent   Result
+1      09/09/18   @ DAL      W 24-17
+2      09/16/18   vs NYG     L 10-13
+3      09/23/18   @ WAS      W 31-20
+
+Regular season totals
+";
+
+#[test]
+fn a_table_of_figures_on_a_page_without_prose_is_kept() {
+    // Rules `page-without-prose` and `figures-inside-the-run`: the page is
+    // kept whole, and its table rows with it.
+    let doc = run(GAME_LOG);
+    for row in ["09/09/18 @ DAL W 24-17", "09/23/18 @ WAS W 31-20"] {
+        assert!(doc.text.contains(row), "{row} missing in {}", doc.text);
+    }
+}
+
+/// A blog post with its readers' replies, each under a time stamp, with
+/// no comment header to set them apart.
+const STAMPED: &str = "\
+Home
+Archive
+
+Repairing an old bicycle
+
+The frame was rusty but sound, so I started with the wheels. Both rims were bent, and the spokes had to be replaced one by one over a long weekend.
+
+11/07/12 at 2:17 pm
+
+The brakes came next. New pads and cables made them work again, although the levers still squeak when it rains.
+
+Best of all, the whole repair cost less than a cheap new bicycle, and it rides better than it did twenty years ago.
+";
+
+#[test]
+fn a_lone_time_stamp_inside_the_article_is_dropped() {
+    // Rule `lone-time-stamp`: a figures line that stands alone and holds a
+    // time of day is a post's stamp, not a table row.
+    let doc = run(STAMPED);
+    assert!(doc.text.contains("The brakes came next"), "{}", doc.text);
+    assert!(!doc.text.contains("2:17"), "{}", doc.text);
+}
