@@ -252,6 +252,18 @@ impl TokenTable {
     }
 }
 
+/// Whether a token's first byte starts one of [`CHROME_PREFIXES`]: most
+/// tokens are on no list, and this spares them the prefix comparisons.
+const PREFIX_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < CHROME_PREFIXES.len() {
+        t[CHROME_PREFIXES[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 fn classify_names(table: &TokenTable, value: &str, is_class: bool) -> Names {
     let mut n = Names {
         only_layout: true,
@@ -261,9 +273,10 @@ fn classify_names(table: &TokenTable, value: &str, is_class: bool) -> Names {
     for_each_token(value, |t| {
         let b = match table.0.get(t) {
             Some(&b) => b,
-            None if CHROME_PREFIXES
-                .iter()
-                .any(|p| t.len() > p.len() && t.starts_with(p)) =>
+            None if PREFIX_FIRST_BYTES[t.as_bytes()[0] as usize]
+                && CHROME_PREFIXES
+                    .iter()
+                    .any(|p| t.len() > p.len() && t.starts_with(p)) =>
             {
                 if t.starts_with(COMMENT_PREFIX) {
                     tok::CHROME | tok::COMMENTS
@@ -721,19 +734,37 @@ pub const LAYOUT_NAME_MAX_LINK_DENSITY: f32 = 0.25;
 pub fn count_text(t: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
-    // Branch-free per byte, so the loop runs on vector registers.
-    for &b in t.as_bytes() {
-        // Count the first byte of each UTF-8 character that is not ASCII space.
-        let space = (b == b' ') | (b == b'\t') | (b == b'\n') | (b == b'\x0C') | (b == b'\r');
-        chars += ((b & 0xC0 != 0x80) & !space) as u32;
-        commas += (b == b',') as u32;
+    // Branch-free per byte with byte-wide counters over chunks too short to
+    // overflow them, so the loop runs on vector registers.
+    for chunk in t.as_bytes().chunks(255) {
+        let (mut c, mut m) = (0u8, 0u8);
+        for &b in chunk {
+            // Count the first byte of each UTF-8 character that is not ASCII space.
+            let space = (b == b' ') | (b == b'\t') | (b == b'\n') | (b == b'\x0C') | (b == b'\r');
+            c += ((b & 0xC0 != 0x80) & !space) as u8;
+            m += (b == b',') as u8;
+        }
+        chars += u32::from(c);
+        commas += u32::from(m);
     }
-    // Full-width and ideographic commas (CJK pages).
+    // Full-width, ideographic and Arabic commas, found by their lead bytes.
     if !t.is_ascii() {
-        commas += t.matches(['，', '、', '،']).count() as u32;
+        let b = t.as_bytes();
+        commas += memchr::memchr3_iter(0xEF, 0xE3, 0xD8, b)
+            .filter(|&i| {
+                OTHER_COMMAS
+                    .iter()
+                    .any(|c| b[i..].starts_with(c.as_bytes()))
+            })
+            .count() as u32;
     }
     (chars, commas)
 }
+
+/// Commas of other scripts, counted with the ASCII one: full-width and
+/// ideographic (CJK pages) and Arabic. Their UTF-8 forms start with the
+/// bytes 0xEF, 0xE3 and 0xD8, which [`count_text`] looks for first.
+const OTHER_COMMAS: [&str; 3] = ["，", "、", "،"];
 
 /// White space other than ASCII's (vertical tab, no-break space, …) in a
 /// text node: [`count_text`] counts it as characters, but segmentation splits
