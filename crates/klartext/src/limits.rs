@@ -1182,6 +1182,44 @@ mod tests {
             }
         }
         assert!(seen > 20);
+        // Names matched in loops over an element's attributes
+        // (`match &*a.name.local { "itemprop" => … }`,
+        // `a.name.local == local_name!("itemprop")`) are read too.
+        let mut arms = 0;
+        for src in sources {
+            let lines: Vec<&str> = src.lines().collect();
+            for (at, line) in lines.iter().enumerate() {
+                if !(line.contains("attr.name.local") || line.contains("a.name.local")) {
+                    continue;
+                }
+                // The access line, and the arms of a `match` on it.
+                let window = if line.contains("==") {
+                    &lines[at..=at]
+                } else {
+                    &lines[at..(at + 45).min(lines.len())]
+                };
+                for l in window {
+                    let t = l.trim_start();
+                    let name = if let Some(rest) = t.split("local_name!(\"").nth(1) {
+                        rest.split('"').next()
+                    } else if t.starts_with('"')
+                        && (t.contains("=>") || t.contains(" | ") || t.contains(" if "))
+                    {
+                        t[1..].split('"').next()
+                    } else {
+                        None
+                    };
+                    if let Some(name) = name.filter(|n| !n.is_empty()) {
+                        assert!(
+                            is_read_attribute(name.as_bytes()),
+                            "attribute {name:?} is matched but cut before parsing"
+                        );
+                        arms += 1;
+                    }
+                }
+            }
+        }
+        assert!(arms > 10, "{arms}");
         let (out, _) = prep(
             r##"<a data-x="1" HREF="#a" onclick=go() class=c>x</a><svg/data-y=2><p>y"##,
             &Limits::default(),
