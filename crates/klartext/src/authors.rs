@@ -1404,16 +1404,29 @@ fn starts_with_lead(t: &str) -> bool {
     if first.len() > 12 {
         return false;
     }
-    let lw = lower_no_colon(first);
-    if CREDIT_LEADS.contains(&lw.as_str()) {
+    // Lowercased on the stack: every text node that starts with one of
+    // the letters above comes here.
+    let trimmed = first.trim_end_matches([':', '.']);
+    let mut buf = [0u8; 12];
+    let owned;
+    let lw: &str = if trimmed.is_ascii() {
+        let b = &mut buf[..trimmed.len()];
+        b.copy_from_slice(trimmed.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or_default()
+    } else {
+        owned = lower_no_colon(first);
+        &owned
+    };
+    if CREDIT_LEADS.contains(&lw) {
         return false;
     }
     matches!(
-        lw.as_str(),
+        lw,
         "by" | "von" | "vom" | "par" | "por" | "door" | "av" | "af" | "di"
     ) || (first.ends_with(':')
         && matches!(
-            lw.as_str(),
+            lw,
             "author"
                 | "authors"
                 | "autor"
@@ -1427,7 +1440,7 @@ fn starts_with_lead(t: &str) -> bool {
                 | "testo"
         ))
         || (matches!(
-            lw.as_str(),
+            lw,
             "written"
                 | "posted"
                 | "geschrieben"
