@@ -903,38 +903,17 @@ struct Collector {
     order: Order,
     /// The group of the element being read (see [`Found::group`]).
     group: u64,
-    /// [`own_zone`] of each element asked about, by node (`ZONE_UNKNOWN`
-    /// until asked): the dates of a page share their ancestors.
-    own_zones: Vec<u8>,
+    /// [`own_zone`] of each element asked about, by node (`None` until
+    /// asked): the dates of a page share their ancestors.
+    own_zones: Vec<Option<Option<Zone>>>,
 }
-
-/// Not yet looked at, in [`Collector::own_zones`].
-const ZONE_UNKNOWN: u8 = u8::MAX;
-/// Names that say nothing, in [`Collector::own_zones`].
-const ZONE_NONE: u8 = u8::MAX - 1;
 
 impl Collector {
     fn own_zone(&mut self, dom: &Dom, an: &Analysis, n: NodeId) -> Option<Zone> {
         if self.own_zones.len() != dom.nodes.len() {
-            self.own_zones = vec![ZONE_UNKNOWN; dom.nodes.len()];
+            self.own_zones = vec![None; dom.nodes.len()];
         }
-        let zones = [
-            Zone::Article,
-            Zone::Comments,
-            Zone::OtherArticles,
-            Zone::Footer,
-        ];
-        match self.own_zones[n as usize] {
-            ZONE_UNKNOWN => {
-                let z = own_zone(dom, an, n);
-                self.own_zones[n as usize] = z.map_or(ZONE_NONE, |z| {
-                    zones.iter().position(|&x| x == z).unwrap_or(0) as u8
-                });
-                z
-            }
-            ZONE_NONE => None,
-            k => zones.get(k as usize).copied(),
-        }
+        *self.own_zones[n as usize].get_or_insert_with(|| own_zone(dom, an, n))
     }
 
     fn push(

@@ -332,17 +332,16 @@ impl Dom {
         while let Some(n) = stack.pop() {
             match &self.node(n).data {
                 NodeData::Text(t) => out.push_str(t),
-                NodeData::Element(el) if n != id && breaks_line(&el.name.local) => {
-                    if !out.is_empty() && !out.ends_with(char::is_whitespace) {
-                        out.push('\n');
+                data @ (NodeData::Element(_) | NodeData::Document) => {
+                    if let NodeData::Element(el) = data {
+                        if n != id
+                            && breaks_line(&el.name.local)
+                            && !out.is_empty()
+                            && !out.ends_with(char::is_whitespace)
+                        {
+                            out.push('\n');
+                        }
                     }
-                    let mut c = self.node(n).last_child;
-                    while c != NONE {
-                        stack.push(c);
-                        c = self.node(c).prev;
-                    }
-                }
-                NodeData::Element(_) | NodeData::Document => {
                     let mut c = self.node(n).last_child;
                     while c != NONE {
                         stack.push(c);

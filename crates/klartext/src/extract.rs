@@ -230,10 +230,11 @@ pub(crate) fn analyse_page_logged(
             log.as_deref_mut(),
         );
         let found2 = chars_of(&blocks2, &body2.kept);
+        let taken = found2 > found * 2 && found2 >= REVEALED_MIN_CHARS;
         if let Some(log) = log {
             log.push(format!(
                 "rule revealed-by-script: {found2} chars with hidden parts shown: {}",
-                if found2 > found * 2 && found2 >= REVEALED_MIN_CHARS {
+                if taken {
                     "more than twice as much, taken"
                 } else if found2 > found * 2 {
                     "more than twice as much but only a few lines (a hidden menu or \
@@ -243,7 +244,7 @@ pub(crate) fn analyse_page_logged(
                 }
             ));
         }
-        if found2 > found * 2 && found2 >= REVEALED_MIN_CHARS {
+        if taken {
             an = an2;
             blocks = blocks2;
             body = body2;

@@ -145,20 +145,8 @@ const UNDECLARED_MIN_LEAD: usize = 3;
 /// How many of the sample's words each list holds: the listed languages
 /// first, then the neighbours; and the number of words.
 fn function_word_hits(sample: &str) -> ([usize; LISTS], usize) {
-    // One lookup per word: each word maps to the lists that hold it (the
-    // map is built per call, some 500 entries, far cheaper than comparing
-    // every word with every list).
-    let lists = FUNCTION_WORDS
-        .iter()
-        .map(|(_, list)| *list)
-        .chain(NEIGHBOUR_WORDS.iter().copied());
-    let mut index: foldhash::HashMap<&str, u32> =
-        foldhash::HashMap::with_capacity_and_hasher(512, Default::default());
-    for (k, list) in lists.enumerate() {
-        for w in list {
-            *index.entry(w).or_insert(0) |= 1 << k;
-        }
-    }
+    // One lookup per word in a table built at compile time: each word
+    // maps to the lists that hold it.
     let mut hits = [0usize; LISTS];
     let mut words = 0usize;
     let mut lower = String::new();
@@ -172,13 +160,78 @@ fn function_word_hits(sample: &str) -> ([usize; LISTS], usize) {
         }
         lower.clear();
         lower.extend(w.chars().flat_map(char::to_lowercase));
-        if let Some(&mask) = index.get(lower.as_str()) {
-            for (k, h) in hits.iter_mut().enumerate() {
-                *h += ((mask >> k) & 1) as usize;
-            }
+        let mask = lists_holding(&lower);
+        for (k, h) in hits.iter_mut().enumerate() {
+            *h += ((mask >> k) & 1) as usize;
         }
     }
     (hits, words)
+}
+
+/// Slots of [`WORD_TABLE`] (a power of two, more than twice the words
+/// listed).
+const WORD_SLOTS: usize = 1024;
+
+/// The slot a word's probe starts at (its tag-name key, lowercase bytes).
+const fn word_slot(w: &[u8]) -> usize {
+    (crate::limits::name_key(w) % WORD_SLOTS as u64) as usize
+}
+
+/// Whether two byte strings are equal (in a `const` context).
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Every listed word with the lists that hold it (bit `k` for list `k`:
+/// [`FUNCTION_WORDS`], then [`NEIGHBOUR_WORDS`]), as an open-addressing
+/// table built at compile time (`""` marks a free slot); immutable.
+static WORD_TABLE: [(&str, u32); WORD_SLOTS] = {
+    let mut table = [("", 0u32); WORD_SLOTS];
+    let mut k = 0;
+    while k < LISTS {
+        let list = if k < FUNCTION_WORDS.len() {
+            FUNCTION_WORDS[k].1
+        } else {
+            NEIGHBOUR_WORDS[k - FUNCTION_WORDS.len()]
+        };
+        let mut i = 0;
+        while i < list.len() {
+            let w = list[i].as_bytes();
+            let mut slot = word_slot(w);
+            while !table[slot].0.is_empty() && !same(table[slot].0.as_bytes(), w) {
+                slot = (slot + 1) % WORD_SLOTS;
+            }
+            table[slot] = (list[i], table[slot].1 | (1 << k));
+            i += 1;
+        }
+        k += 1;
+    }
+    table
+};
+
+/// The lists (bits as in [`WORD_TABLE`]) that hold `word` (lowercase).
+fn lists_holding(word: &str) -> u32 {
+    let mut slot = word_slot(word.as_bytes());
+    loop {
+        let (w, mask) = WORD_TABLE[slot];
+        if w == word {
+            return mask;
+        }
+        if w.is_empty() {
+            return 0;
+        }
+        slot = (slot + 1) % WORD_SLOTS;
+    }
 }
 
 /// How many word lists there are (at most 32: one bit each).
@@ -377,12 +430,28 @@ mod tests {
     }
 
     #[test]
+    fn the_word_table_holds_each_word_with_its_lists() {
+        let lists = super::FUNCTION_WORDS
+            .iter()
+            .map(|(_, l)| *l)
+            .chain(super::NEIGHBOUR_WORDS.iter().copied());
+        for (k, list) in lists.enumerate() {
+            for w in list {
+                assert!(super::lists_holding(w) & (1 << k) != 0, "{w} in list {k}");
+            }
+        }
+        assert_eq!(super::lists_holding("zeitung"), 0);
+        assert_eq!(super::lists_holding("xyz"), 0);
+    }
+
+    #[test]
     fn the_word_lists_fit_the_lookup() {
         let all = super::FUNCTION_WORDS
             .iter()
             .flat_map(|(_, l)| l.iter())
             .chain(super::NEIGHBOUR_WORDS.iter().flat_map(|l| l.iter()));
         for w in all {
+            assert!(!w.is_empty());
             assert!(w.len() <= super::MAX_FUNCTION_WORD_BYTES, "{w}");
             assert_eq!(*w, w.to_lowercase(), "{w}");
         }

@@ -148,7 +148,7 @@ const IMPLIED_SEARCH: usize = 8;
 
 /// A tag name folded to a number (FNV-1a over its lowercase bytes); two
 /// names that collide only make the nesting estimate a little rougher.
-const fn name_key(name: &[u8]) -> u64 {
+pub(crate) const fn name_key(name: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut i = 0;
     while i < name.len() {
@@ -211,28 +211,39 @@ mod kind {
 
 /// Headings close an open heading.
 const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+/// Their keys.
+const HEADING_KEYS: [u64; 6] = [
+    name_key(b"h1"),
+    name_key(b"h2"),
+    name_key(b"h3"),
+    name_key(b"h4"),
+    name_key(b"h5"),
+    name_key(b"h6"),
+];
 
 /// Slots of [`NAME_TABLE`] (a power of two, well above the names listed).
 const NAME_SLOTS: usize = 512;
+
+/// The tag-name lists the scan asks about, each with its [`kind`] bit.
+const NAME_LISTS: [(&[&str], u8); 7] = [
+    (VOID, kind::VOID),
+    (RAW_TEXT, kind::RAW),
+    (CLOSES_P, kind::CLOSES_P),
+    (ROOTS, kind::ROOT),
+    (crate::patterns::BLOCK_TAGS, kind::BOUNDARY),
+    (HEAD_TAGS, kind::BOUNDARY),
+    (HEADINGS, kind::HEADING),
+];
 
 /// The listed tag names' keys and kinds, built at compile time: an
 /// open-addressing table (the slot is the key modulo [`NAME_SLOTS`], then
 /// the next free one; key 0 marks a free slot). One look-up per tag
 /// replaces a search through each list.
 const NAME_TABLE: [(u64, u8); NAME_SLOTS] = {
-    let lists: [(&[&str], u8); 7] = [
-        (VOID, kind::VOID),
-        (RAW_TEXT, kind::RAW),
-        (CLOSES_P, kind::CLOSES_P),
-        (ROOTS, kind::ROOT),
-        (crate::patterns::BLOCK_TAGS, kind::BOUNDARY),
-        (HEAD_TAGS, kind::BOUNDARY),
-        (HEADINGS, kind::HEADING),
-    ];
     let mut table = [(0u64, 0u8); NAME_SLOTS];
     let mut l = 0;
-    while l < lists.len() {
-        let (names, bit) = lists[l];
+    while l < NAME_LISTS.len() {
+        let (names, bit) = NAME_LISTS[l];
         let mut n = 0;
         while n < names.len() {
             let key = name_key(names[n].as_bytes());
@@ -400,7 +411,7 @@ fn read_tag(
                     // Rule `unread-link-targets-are-skipped`.
                     let value = (value_from + 1, end - 1);
                     if matches!(b[value_from], b'"' | b'\'')
-                        && b[start..name_end].eq_ignore_ascii_case(b"href")
+                        && attr.eq_ignore_ascii_case(b"href")
                         && !is_read_link_target(&b[value.0..value.1])
                     {
                         u.push(value);
@@ -674,7 +685,7 @@ impl Stack {
     /// Pop the entries from `at` up.
     fn pop_to(&mut self, at: usize) {
         for n in self.names.drain(at..) {
-            let c = &mut self.open[(n % OPEN_BUCKETS as u64) as usize];
+            let c = &mut self.open[Self::bucket(n)];
             *c = c.saturating_sub(1);
             for w in &mut self.watched {
                 if w.0 == n {
@@ -710,7 +721,6 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
         key("td"),
         key("th"),
     );
-    let headings: Vec<u64> = HEADINGS.iter().map(|h| key(h)).collect();
     let (svg, math, plaintext) = (key("svg"), key("math"), key("plaintext"));
     let (script, style) = (key("script"), key("style"));
     let (pre, listing) = (key("pre"), key("listing"));
@@ -850,7 +860,7 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 } else if name == td || name == th {
                     stack.close_near(&[td, th], IMPLIED_SEARCH);
                 } else if bits & kind::HEADING != 0 {
-                    stack.close_near(&headings, 1);
+                    stack.close_near(&HEADING_KEYS, 1);
                 }
                 let foreign = stack.is_open(svg) || stack.is_open(math);
                 if tag.self_closing && (foreign || name == svg || name == math) {
@@ -874,19 +884,19 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 // Rule `choice-lists-are-skipped`: the same for the options
                 // of a `<select>` (country, language and archive pickers
                 // with hundreds of entries), a form control no stage reads.
-                let inside = if name == svg && !foreign {
-                    Some(&b"svg"[..])
-                } else if name == SELECT && !foreign {
-                    Some(&b"select"[..])
+                // (The element's name, and its start tag's opening.)
+                let inside: Option<(&[u8], &[u8])> = if foreign {
+                    None
+                } else if name == svg {
+                    Some((b"svg", b"<svg"))
+                } else if name == SELECT {
+                    Some((b"select", b"<select"))
                 } else {
                     None
                 };
-                if let Some(tag_name) = inside {
+                if let Some((tag_name, open)) = inside {
                     let close = raw_text_end(b, pos, tag_name);
-                    let mut open = Vec::with_capacity(tag_name.len() + 1);
-                    open.push(b'<');
-                    open.extend_from_slice(tag_name);
-                    if close < b.len() && !contains_ci(&b[pos..close], &open) {
+                    if close < b.len() && !contains_ci(&b[pos..close], open) {
                         cuts.push((pos, close));
                         pos = close;
                         blank_from = None;
@@ -1090,16 +1100,7 @@ mod tests {
 
     #[test]
     fn the_name_table_knows_every_listed_name_and_only_those() {
-        let lists: [(&[&str], u8); 7] = [
-            (VOID, kind::VOID),
-            (RAW_TEXT, kind::RAW),
-            (CLOSES_P, kind::CLOSES_P),
-            (ROOTS, kind::ROOT),
-            (crate::patterns::BLOCK_TAGS, kind::BOUNDARY),
-            (HEAD_TAGS, kind::BOUNDARY),
-            (HEADINGS, kind::HEADING),
-        ];
-        for (names, bit) in lists {
+        for (names, bit) in NAME_LISTS {
             for n in names {
                 assert!(name_kind(name_key(n.as_bytes())) & bit != 0, "{n}");
                 let upper = n.to_ascii_uppercase();
