@@ -32,6 +32,11 @@ const MIN_LETTER_SHARE: f32 = 0.5;
 const FIGURES_MIN_CHARS: usize = 8;
 /// A block whose words are mostly capitalised is a menu or a title line.
 const MAX_TITLECASE_SHARE: f32 = 0.7;
+/// A line cut into at least this many pieces by ` | ` separators is a bar
+/// of links when its pieces are short (rule `link-bar`).
+const LINK_BAR_MIN_PIECES: usize = 3;
+/// The pieces of a link bar average at most this many words.
+const LINK_BAR_MAX_PIECE_WORDS: f32 = 4.0;
 /// What a short block costs the run of prose it stands in.
 const SHORT_COST: f32 = 12.0;
 /// What a short bullet (a menu item) costs.
@@ -245,7 +250,7 @@ fn classify_lowered(b: &TBlock, lower: &str, repeated: bool) -> Class {
     {
         return Class::Boilerplate;
     }
-    if repeated {
+    if repeated || is_link_bar(t) {
         return Class::Boilerplate;
     }
     let has_sentence =
@@ -257,6 +262,24 @@ fn classify_lowered(b: &TBlock, lower: &str, repeated: bool) -> Class {
         return Class::Medium;
     }
     Class::Short
+}
+
+/// Rule `link-bar`: a line of short pieces between vertical bars
+/// (`Home | About | Contact`, `Posted by ann at 1:40 PM | Comments (5) |
+/// TrackBack`, a footer's `Privacy|Terms|Site map`) is the page's menu or
+/// a post's link row, however long it runs. A sentence that holds a bar
+/// or two keeps its long pieces and stays text.
+fn is_link_bar(t: &str) -> bool {
+    let mut pieces = 0usize;
+    let mut words = 0usize;
+    for piece in t.split('|') {
+        let w = piece.split_whitespace().count();
+        if w > 0 {
+            pieces += 1;
+            words += w;
+        }
+    }
+    pieces >= LINK_BAR_MIN_PIECES && (words as f32) <= LINK_BAR_MAX_PIECE_WORDS * pieces as f32
 }
 
 /// Whether a block is a line of figures (rule `figures-inside-the-run`):

@@ -403,3 +403,29 @@ fn a_lone_time_stamp_inside_the_article_is_dropped() {
     assert!(doc.text.contains("The brakes came next"), "{}", doc.text);
     assert!(!doc.text.contains("2:17"), "{}", doc.text);
 }
+
+#[test]
+fn a_link_bar_inside_the_article_is_dropped() {
+    // A blog's two posts with the link row under each (rule `link-bar`);
+    // a sentence with a single bar in it stays.
+    let dump = "\
+Home | Archives | About | Contact
+
+A week at the allotment
+
+The beans came up at last this week, after three cold nights had held them back for longer than any of us expected in May.
+
+The courgettes are another story: two plants were lost to slugs, and the rest look tired, so we will sow again in June.
+Posted by Ann at 1:40 PM | Comments (5) | TrackBack
+
+Next weekend the club meets at the gate at nine | bring gloves, a spade and something warm to drink for the long morning.
+Posted by Ann at 9:12 AM | Comments (2) | TrackBack
+
+Privacy|Terms|Site map
+";
+    let doc = run(dump);
+    assert!(doc.text.contains("The courgettes"), "{}", doc.text);
+    assert!(doc.text.contains("bring gloves"), "{}", doc.text);
+    assert!(!doc.text.contains("TrackBack"), "{}", doc.text);
+    assert!(!doc.text.contains("Archives"), "{}", doc.text);
+}
