@@ -4,7 +4,9 @@
 //! 1. a byte-order mark;
 //! 2. the charset the caller passes (HTTP `Content-Type`, a WARC header);
 //! 3. a `<meta charset>` / `http-equiv` declaration near the top of the page;
-//! 4. statistical detection (chardetng) for bytes that are not valid UTF-8.
+//! 4. statistical detection (chardetng) for bytes that are not valid UTF-8,
+//!    unless they are UTF-8 with a few stray legacy bytes in it (rule
+//!    `utf8-with-stray-bytes`).
 //!
 //! A declaration that the bytes contradict loses: a page labelled as a legacy
 //! single-byte charset whose bytes are valid, non-ASCII UTF-8 is read as UTF-8
@@ -26,6 +28,8 @@ pub enum EncodingSource {
     Meta,
     Detected,
     Utf8Valid,
+    /// UTF-8 with stray windows-1252 bytes (rule `utf8-with-stray-bytes`).
+    Utf8Mixed,
 }
 
 /// The decoded text and what was decided.
@@ -61,6 +65,20 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
         .and_then(label_to_encoding)
         .map(|e| (e, EncodingSource::Caller))
         .or_else(|| prescan_meta(bytes).map(|e| (e, EncodingSource::Meta)));
+    let needs_detection = match label {
+        Some(_) | None if utf8_ok => false,
+        Some((enc, _)) => enc == UTF_8,
+        None => true,
+    };
+    if needs_detection {
+        if let Some(text) = decode_utf8_with_stray_bytes(bytes) {
+            return Decoded {
+                text,
+                encoding: UTF_8,
+                source: EncodingSource::Utf8Mixed,
+            };
+        }
+    }
     let chosen = match label {
         // Valid UTF-8 beats a legacy label: legacy text is almost never valid
         // UTF-8 once it holds a non-ASCII byte.
@@ -132,6 +150,66 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
     } else {
         None
     }
+}
+
+/// A page needs at least this many well-formed multi-byte UTF-8 characters
+/// to be read as UTF-8 with stray bytes (rule `utf8-with-stray-bytes`).
+const MIXED_MIN_MULTIBYTE: usize = 3;
+
+/// Rule `utf8-with-stray-bytes`: a UTF-8 page with a few windows-1252 bytes
+/// pasted in (`Research in Motion\x92s`, `PITFALL!\x99`, `\xa32.99` next to
+/// `Hajduković` and `99¢` on the same page: a template in UTF-8, an item
+/// copied from a legacy database). Detection over the whole page calls it
+/// windows-1252 and turns every correct character into mojibake (`Ä‡` for
+/// `ć`). When the well-formed multi-byte characters outnumber the stray
+/// bytes, the page is read as UTF-8 and each stray byte as windows-1252
+/// (`\x92` is `’`, `\x99` is `™`). Legacy text almost never holds a
+/// well-formed multi-byte sequence, so a legacy page does not pass.
+fn decode_utf8_with_stray_bytes(bytes: &[u8]) -> Option<String> {
+    let multibyte = |s: &str| s.bytes().filter(|&b| b >= 0xC0).count();
+    // First count, stopping as soon as the stray bytes win.
+    let (mut good, mut stray) = (0usize, 0usize);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += multibyte(s);
+                rest = &[];
+            }
+            Err(e) => {
+                let ok = e.valid_up_to();
+                good += multibyte(std::str::from_utf8(&rest[..ok]).unwrap_or(""));
+                let bad = e.error_len().unwrap_or(rest.len() - ok);
+                stray += bad;
+                rest = &rest[ok + bad..];
+            }
+        }
+        if stray > good + rest.len() {
+            return None;
+        }
+    }
+    if good < MIXED_MIN_MULTIBYTE || good <= stray {
+        return None;
+    }
+    let mut text = String::with_capacity(bytes.len() + stray * 2);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                text.push_str(s);
+                rest = &[];
+            }
+            Err(e) => {
+                let ok = e.valid_up_to();
+                text.push_str(std::str::from_utf8(&rest[..ok]).unwrap_or(""));
+                let bad = e.error_len().unwrap_or(rest.len() - ok);
+                let (legacy, _) = WINDOWS_1252.decode_without_bom_handling(&rest[ok..ok + bad]);
+                text.push_str(&legacy);
+                rest = &rest[ok + bad..];
+            }
+        }
+    }
+    Some(text)
 }
 
 /// Statistical detection for bytes that are not valid UTF-8.
@@ -222,6 +300,33 @@ mod tests {
     fn valid_utf8_beats_lying_label() {
         let page = "<meta charset=iso-8859-1><p>Grüße</p>".as_bytes();
         assert!(decode(page, None).text.contains("Grüße"));
+    }
+
+    #[test]
+    fn utf8_with_stray_legacy_bytes_keeps_both() {
+        // A UTF-8 template with an item pasted in from a windows-1252 source.
+        let mut page = "<meta charset=utf-8><p>Luka Hajdukovi\u{107} und Zo\u{eb} \u{2014} \u{201e}Tor\u{201c} f\u{fc}r 99\u{a2}.</p><p>Research in Motion"
+            .as_bytes()
+            .to_vec();
+        page.extend_from_slice(b"\x92s subscriber base, PITFALL!\x99</p>");
+        for declared in [None, Some("utf-8")] {
+            let d = decode(&page, declared);
+            assert_eq!(d.source, EncodingSource::Utf8Mixed);
+            assert!(d.text.contains("Hajdukovi\u{107}"), "{}", d.text);
+            assert!(d.text.contains("Motion\u{2019}s"), "{}", d.text);
+            assert!(d.text.contains("PITFALL!\u{2122}"), "{}", d.text);
+        }
+    }
+
+    #[test]
+    fn legacy_text_is_not_read_as_mixed_utf8() {
+        // A windows-1252 page with one pair that happens to be well-formed
+        // UTF-8 (\xC3\xA9) among many lone accented bytes.
+        let page =
+            b"<p>\xC3\xA9t\xE9 \xE0 Montr\xE9al, caf\xE9 cr\xE8me, r\xE9sum\xE9 \xE9crit.</p>";
+        let d = decode(page, None);
+        assert_eq!(d.source, EncodingSource::Detected);
+        assert!(d.text.contains("Montr\u{e9}al"), "{}", d.text);
     }
 
     #[test]
