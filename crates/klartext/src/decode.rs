@@ -65,12 +65,15 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Decoded {
         .and_then(label_to_encoding)
         .map(|e| (e, EncodingSource::Caller))
         .or_else(|| prescan_meta(bytes).map(|e| (e, EncodingSource::Meta)));
-    let needs_detection = match label {
+    // Pages that are not valid UTF-8 and are labelled UTF-8, labelled a
+    // single-byte legacy charset, or not labelled at all may be UTF-8 with
+    // stray bytes; a legacy multi-byte label (Shift_JIS, GBK) is trusted.
+    let maybe_mixed = match label {
         Some(_) | None if utf8_ok => false,
-        Some((enc, _)) => enc == UTF_8,
+        Some((enc, _)) => enc == UTF_8 || enc.is_single_byte(),
         None => true,
     };
-    if needs_detection {
+    if maybe_mixed {
         if let Some(text) = decode_utf8_with_stray_bytes(bytes) {
             return Decoded {
                 text,
@@ -157,7 +160,8 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
 const MIXED_MIN_MULTIBYTE: usize = 3;
 
 /// Rule `utf8-with-stray-bytes`: a UTF-8 page with a few windows-1252 bytes
-/// pasted in (`Research in Motion\x92s`, `PITFALL!\x99`, `\xa32.99` next to
+/// pasted in, labelled UTF-8, labelled windows-1252 (a template that
+/// declares the old charset) or not labelled (`Research in Motion\x92s`, `PITFALL!\x99`, `\xa32.99` next to
 /// `Hajduković` and `99¢` on the same page: a template in UTF-8, an item
 /// copied from a legacy database). Detection over the whole page calls it
 /// windows-1252 and turns every correct character into mojibake (`Ä‡` for
@@ -309,7 +313,7 @@ mod tests {
             .as_bytes()
             .to_vec();
         page.extend_from_slice(b"\x92s subscriber base, PITFALL!\x99</p>");
-        for declared in [None, Some("utf-8")] {
+        for declared in [None, Some("utf-8"), Some("windows-1252")] {
             let d = decode(&page, declared);
             assert_eq!(d.source, EncodingSource::Utf8Mixed);
             assert!(d.text.contains("Hajdukovi\u{107}"), "{}", d.text);
