@@ -472,6 +472,72 @@ fn a_corrupt_frame_in_a_zstd_file_with_a_dictionary() {
     }
 }
 
+/// A corrupt frame longer than what is kept for a rewind: its last block
+/// claims 128 KiB, so the decoder swallows the small frames after it before
+/// the checksum fails. They are found again (from the tail kept).
+#[test]
+fn a_long_corrupt_zstd_frame_costs_only_its_record() {
+    // Where the swallowing block falls against the reader's buffers varies
+    // with the length.
+    for extra in [0, 3, 40_000, 70_001, 100_000, 130_007, 170_000, 200_003] {
+        long_corrupt_zstd_frame(extra);
+    }
+}
+
+fn long_corrupt_zstd_frame(extra: usize) {
+    // 5 MiB that do not compress: the frame stays that long, in raw blocks.
+    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    let noise: Vec<u8> = (0..(5 << 20) + extra)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect();
+    let mut file = zstd_frame(&response(0).to_bytes(), None);
+    let big_at = file.len() as u64;
+    let mut enc = zstd::stream::Encoder::new(Vec::new(), 1).unwrap();
+    enc.include_checksum(true).unwrap();
+    std::io::Write::write_all(&mut enc, &OutRecord::new("resource", 1, noise).to_bytes()).unwrap();
+    let mut frame = enc.finish().unwrap();
+    assert!(frame.len() > 5 << 20);
+    // Walk the frame header, then the blocks to the last one, and make
+    // that a raw block of the largest size.
+    let fhd = frame[4];
+    let single = (fhd >> 5) & 1 == 1;
+    let fcs = [usize::from(single), 2, 4, 8][(fhd >> 6) as usize];
+    let mut at = 5 + usize::from(!single) + [0, 1, 2, 4][(fhd & 3) as usize] + fcs;
+    loop {
+        let h = u32::from_le_bytes([frame[at], frame[at + 1], frame[at + 2], 0]);
+        if h & 1 == 1 {
+            let claim = (128u32 << 10 << 3) | 1;
+            frame[at..at + 3].copy_from_slice(&claim.to_le_bytes()[..3]);
+            break;
+        }
+        at += 3 + if (h >> 1) & 3 == 1 {
+            1
+        } else {
+            (h >> 3) as usize
+        };
+    }
+    file.extend(frame);
+    // Small frames, 2..600: more than the 128 KiB the last block swallows.
+    for n in 2..600u64 {
+        file.extend(zstd_frame(&response(n).to_bytes(), None));
+    }
+    let (records, damage) = read_all(file);
+    let got = ids(&records);
+    for n in (0..600).filter(|&n| n != 1) {
+        assert!(
+            got.contains(&record_id(n)),
+            "extra {extra}: record {n} lost: {damage:#?}"
+        );
+    }
+    assert!(!damage.is_empty());
+    assert_eq!(damage[0].offset, big_at, "{damage:#?}");
+}
+
 /// A .warc.zst written as one frame (not one per record) is one unit: its
 /// records read as from the plain file, at the frame's offset; damage in
 /// it costs the records from there on, the ones before it are kept.
