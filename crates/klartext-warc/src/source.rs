@@ -624,6 +624,8 @@ enum ZstdState {
 /// one frame per record (after an optional skippable frame holding the
 /// dictionary), so a corrupt frame costs its record and the scan for the
 /// next frame magic finds the rest; a file of one big frame is one unit.
+/// Skippable frames between frames are skipped without a report when a
+/// frame (or the end) follows them, else they are junk.
 pub(crate) struct ZstdSource<R> {
     input: Rewind<R>,
     out: OutBuf,
@@ -708,24 +710,26 @@ impl<R: Read> ZstdSource<R> {
     }
 
     /// Skip a skippable frame at the current position (its magic is
-    /// there); the file may end inside it.
-    fn skip_skippable(&mut self) -> io::Result<()> {
+    /// there). `false`: it is no frame after all (the file ends inside it,
+    /// or what follows is neither a frame nor the end): junk whose first
+    /// bytes look like one, which must not swallow the frames after it.
+    fn skip_skippable(&mut self) -> io::Result<bool> {
         let head = self.input.fill(8)?;
-        let mut left = if head.len() < 8 {
-            head.len() as u64
-        } else {
-            8 + u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as u64
-        };
+        if head.len() < 8 {
+            return Ok(false);
+        }
+        let mut left = 8 + u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as u64;
         while left > 0 {
             let have = self.input.fill(1)?.len();
             if have == 0 {
-                break;
+                return Ok(false);
             }
             let n = (have as u64).min(left) as usize;
             self.input.consume(n);
             left -= n as u64;
         }
-        Ok(())
+        let next = self.input.fill(4)?;
+        Ok(next.is_empty() || next.starts_with(&ZSTD_MAGIC) || is_skippable(next))
     }
 
     /// Start the frame at the current position, past skippable frames.
@@ -748,7 +752,15 @@ impl<R: Read> ZstdSource<R> {
                 return Ok(false);
             }
             if skipped_from.is_none() && !resync && is_skippable(head) {
-                self.skip_skippable()?;
+                self.input.mark = Some(here);
+                if self.skip_skippable()? {
+                    continue;
+                }
+                // Junk: scanned from its second byte like any other.
+                skipped_from = Some(here);
+                if self.input.rewind_to(here) {
+                    self.skip_to_magic()?;
+                }
                 continue;
             }
             if !head.starts_with(&ZSTD_MAGIC) {

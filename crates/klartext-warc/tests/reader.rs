@@ -406,6 +406,37 @@ fn damaged_zstd(corrupt_at_percent: usize) {
     );
 }
 
+/// Junk between frames whose first bytes read as a skippable frame of
+/// 16 MiB (or that runs to the end) must not swallow the frames after it.
+#[test]
+fn junk_that_looks_like_a_skippable_frame_swallows_nothing() {
+    for tail_junk in [false, true] {
+        let mut file = Vec::new();
+        let mut offsets = Vec::new();
+        for n in 0..4u64 {
+            offsets.push(file.len() as u64);
+            file.extend(zstd_frame(&response(n).to_bytes(), None));
+            if n == 1 {
+                file.extend_from_slice(&[0x5a, 0x2a, 0x4d, 0x18, 0, 0, 0, 1]);
+                file.extend_from_slice(b"junk");
+            }
+        }
+        let junk_at = offsets[2] - 12;
+        if tail_junk {
+            file.extend_from_slice(&[0x5a, 0x2a, 0x4d, 0x18, 9, 0, 0, 0, 1]);
+        }
+        let (records, damage) = read_all(file);
+        assert_eq!(ids(&records), expected(&[0, 1, 2, 3]), "{damage:#?}");
+        let at: Vec<u64> = damage.iter().map(|d| d.offset).collect();
+        let mut want = vec![junk_at];
+        if tail_junk {
+            want.push(offsets[3] + zstd_frame(&response(3).to_bytes(), None).len() as u64);
+        }
+        assert_eq!(at, want, "{damage:#?}");
+        assert!(damage[0].reason.contains("12 bytes"), "{damage:?}");
+    }
+}
+
 #[test]
 fn a_truncated_last_zstd_frame_costs_only_its_record() {
     let (mut file, offsets) = zstd_file(5, None);
