@@ -9,9 +9,10 @@
 //! skipped and the record flagged [`Record::truncated`].
 //!
 //! Damage costs only the damaged records. A corrupt or truncated gzip
-//! member or zstd frame, a record whose `Content-Length` lies, or bytes that are no record
-//! at all come out as [`Item::Damaged`] with their offset and, when its
-//! header was readable, the record's ID; reading resumes at the next record.
+//! member or zstd frame, a record whose `Content-Length` lies, or bytes that
+//! are no record at all come out as [`Item::Damaged`] with their offset and,
+//! when its header was readable, the record's ID; reading resumes at the
+//! next record.
 //!
 //! [`http`] parses the HTTP response inside a `response` record and decodes
 //! its payload (chunked transfer, gzip/deflate/br/zstd content encoding);

@@ -799,8 +799,8 @@ impl<R: Read> ZstdSource<R> {
         }
     }
 
-    /// Go back to the current frame's second byte, or as near as is still
-    /// buffered (never to it or before it: the scan moves on).
+    /// Go back to the current frame's second byte, or as near to it as is
+    /// still buffered (never to its first byte: the scan moves on).
     fn rescan(&mut self) {
         let back = (self.frame_start + 1).max(self.input.oldest());
         self.input.rewind_to(back);
