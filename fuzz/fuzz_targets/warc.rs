@@ -7,8 +7,9 @@
 //! - each item (record or damage report) consumes input: there are never
 //!   more items than bytes, and in a plain file their offsets rise;
 //! - damage costs only the damaged records: in a `.warc.gz` of one record
-//!   per member, a well-formed record whose member no damage touched is
-//!   read back whole, whatever the members and bytes around it hold.
+//!   per member (a `.warc.zst` of one record per frame), a well-formed
+//!   record whose member (frame) no damage touched is read back whole,
+//!   whatever the members (frames) and bytes around it hold.
 //!
 //! Every record block also goes through the HTTP layer (`parse_response`,
 //! `decode_body`), whose output must stay under its cap.
@@ -19,8 +20,9 @@
 //!
 //! 0. the bytes as they are (a plain file, or gzip/zstd if they start so);
 //! 1. the bytes describe pieces (see [`pieces`]): well-formed records and
-//!    junk, each piece its own gzip member, or junk raw between members;
-//! 2. as 1, then bytes of the file flipped (corrupt members);
+//!    junk, each piece its own gzip member (zstd frame, with its checksum,
+//!    when bit 6 is set), or junk raw between members;
+//! 2. as 1, then bytes of the file flipped (corrupt members or frames);
 //! 3. as 1 but one plain stream, zstd-compressed when bit 6 is set.
 #![no_main]
 
@@ -62,9 +64,12 @@ impl Read for Trickle {
 enum Piece {
     /// A well-formed record.
     Good(OutRecord),
-    /// Any bytes, gzipped as a member of their own in gzip modes.
+    /// Any bytes, packed as a member (frame) of their own in gzip (zstd)
+    /// modes.
     Junk(Vec<u8>),
-    /// Bytes written raw between gzip members (never a gzip magic byte).
+    /// Bytes written raw between members or frames: never the first byte
+    /// of a gzip or zstd magic, nor the last of a skippable frame's (whose
+    /// declared size could legitimately cover the frames after it).
     Raw(Vec<u8>),
 }
 
@@ -90,7 +95,11 @@ fn pieces(mut data: &[u8]) -> Vec<Piece> {
             }
             1 => out.push(Piece::Junk(bytes.to_vec())),
             2 => out.push(Piece::Raw(
-                bytes.iter().copied().filter(|&b| b != 0x1f).collect(),
+                bytes
+                    .iter()
+                    .copied()
+                    .filter(|&b| b != 0x1f && b != 0x28 && b != 0x18)
+                    .collect(),
             )),
             _ => {
                 let (headers, body): (&[(&str, &str)], Vec<u8>) = match (control >> 2) & 3 {
@@ -113,28 +122,41 @@ fn pieces(mut data: &[u8]) -> Vec<Piece> {
     out
 }
 
-/// The file the pieces make, with the well-formed records and the byte
-/// span each one's gzip member takes (`None` when not gzipped).
-fn build(pieces: &[Piece], gzipped: bool) -> (Vec<u8>, Vec<(&OutRecord, Option<(usize, usize)>)>) {
+/// One zstd frame of `bytes`, with the content checksum (so a flipped byte
+/// cannot pass unseen, as a gzip member's CRC does).
+fn zstd_frame(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = zstd::stream::Encoder::new(Vec::new(), 1).expect("zstd encoder");
+    enc.include_checksum(true).expect("zstd checksum flag");
+    std::io::Write::write_all(&mut enc, bytes).expect("write to memory");
+    enc.finish().expect("write to memory")
+}
+
+/// The file the pieces make, each packed by `pack` (a gzip member, a zstd
+/// frame) if given, with the well-formed records and the byte span each
+/// one's member or frame takes (`None` when not packed).
+fn build(
+    pieces: &[Piece],
+    pack: Option<fn(&[u8]) -> Vec<u8>>,
+) -> (Vec<u8>, Vec<(&OutRecord, Option<(usize, usize)>)>) {
     let mut file = Vec::new();
     let mut good = Vec::new();
     for p in pieces {
-        match p {
-            Piece::Good(r) => {
+        match (p, pack) {
+            (Piece::Good(r), _) => {
                 let bytes = r.to_bytes();
                 let start = file.len();
-                if gzipped {
-                    file.extend_from_slice(&gzip(&bytes));
+                if let Some(pack) = pack {
+                    file.extend_from_slice(&pack(&bytes));
                     good.push((r, Some((start, file.len()))));
                 } else {
                     file.extend_from_slice(&bytes);
                     good.push((r, None));
                 }
             }
-            Piece::Junk(b) if gzipped => file.extend_from_slice(&gzip(b)),
-            // A gzip file must start with a member to be read as one.
-            Piece::Raw(b) if gzipped && file.is_empty() => file.extend_from_slice(&gzip(b)),
-            Piece::Junk(b) | Piece::Raw(b) => file.extend_from_slice(b),
+            (Piece::Junk(b), Some(pack)) => file.extend_from_slice(&pack(b)),
+            // A packed file must start with a member (frame) to be read as one.
+            (Piece::Raw(b), Some(pack)) if file.is_empty() => file.extend_from_slice(&pack(b)),
+            (Piece::Junk(b) | Piece::Raw(b), _) => file.extend_from_slice(b),
         }
     }
     (file, good)
@@ -162,7 +184,8 @@ fuzz_target!(|data: &[u8]| {
                 (rest, &rest[..0])
             };
             built = pieces(desc);
-            let (mut file, good) = build(&built, true);
+            let pack: fn(&[u8]) -> Vec<u8> = if flags & 64 != 0 { zstd_frame } else { gzip };
+            let (mut file, good) = build(&built, Some(pack));
             let mut touched = Vec::new();
             if !file.is_empty() {
                 for f in flips.get(1..).unwrap_or(&[]).chunks_exact(3) {
@@ -182,7 +205,7 @@ fuzz_target!(|data: &[u8]| {
         }
         _ => {
             built = pieces(rest);
-            let (file, _) = build(&built, false);
+            let (file, _) = build(&built, None);
             if flags & 64 != 0 {
                 (
                     zstd::encode_all(&file[..], 1).unwrap_or_default(),
@@ -204,7 +227,8 @@ fuzz_target!(|data: &[u8]| {
         cap,
     )
     .expect("reading from memory cannot fail");
-    let gzip_file = reader.compression() == Compression::Gzip;
+    // One unit per member or frame: good records must survive damage.
+    let packed_file = reader.compression() != Compression::None;
 
     let mut records = Vec::new();
     let mut items = 0usize;
@@ -247,7 +271,7 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // Damage costs only the damaged records.
-    if gzip_file {
+    if packed_file {
         let mut next = records.iter();
         for (want, _) in &good {
             let full = want.block.len();

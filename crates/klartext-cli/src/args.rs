@@ -47,14 +47,15 @@ pub enum Command {
     /// Extract the HTML responses of WARC files (and the text of WET files)
     /// into one row per record: JSON Lines (plain, .gz, .zst) or Parquet.
     #[command(
-        after_help = "Inputs: .warc, .warc.gz (one gzip member per record or not), .warc.zst,\n\
-        WET files, or '-' for standard input; the compression is recognised from the bytes.\n\n\
+        after_help = "Inputs: .warc, .warc.gz (one gzip member per record or not), .warc.zst\n\
+        (one zstd frame per record or not), WET files, or '-' for standard input; the\n\
+        compression is recognised from the bytes.\n\n\
         Only HTML responses with status 200 (by Content-Type, else by sniffing) go to the\n\
         HTML engine, WET 'conversion' records to text mode; every other record is counted\n\
         by reason. Rows: warc_file, warc_offset, warc_record_id, warc_type, url, warc_date,\n\
         http_status, content_type, charset, the Document's fields, error (see README).\n\
-        Damaged records (corrupt gzip member, truncated, lying Content-Length) get a row\n\
-        with the error and their offset; reading resumes at the next record.\n\n\
+        Damaged records (corrupt gzip member or zstd frame, truncated, lying Content-Length)\n\
+        get a row with the error and their offset; reading resumes at the next record.\n\n\
         Summary: on stderr, and as JSON in OUT.summary.json (with --resume: DIR/summary.json\n\
         and DIR/<input>.summary.json); extracted + skipped + failed = read.\n\n\
         Exit status: 0 every record accounted for without failure, 1 some record failed or\n\

@@ -226,6 +226,24 @@ fn html_responses_are_extracted_and_the_rest_counted() {
 /// truncated tail loses only those records, each reported with its offset.
 #[test]
 fn damaged_records_are_rows_with_errors_and_the_rest_survives() {
+    damaged_file_rows("damaged.warc.gz", gzip);
+}
+
+/// The same for a .warc.zst of one zstd frame per record: a corrupt frame
+/// costs its record, not the rest of the file; offsets are frame offsets.
+#[test]
+fn a_damaged_warc_zst_loses_only_the_damaged_records() {
+    damaged_file_rows("damaged.warc.zst", |bytes| {
+        let mut enc = zstd::stream::Encoder::new(Vec::new(), 3).unwrap();
+        enc.include_checksum(true).unwrap();
+        std::io::Write::write_all(&mut enc, bytes).unwrap();
+        enc.finish().unwrap()
+    });
+}
+
+/// Records 0..8 each packed on its own by `pack` (a gzip member, a zstd
+/// frame), 1 corrupted, 3 with a lying Content-Length, 7 truncated.
+fn damaged_file_rows(name: &str, pack: fn(&[u8]) -> Vec<u8>) {
     let dir = tempfile::tempdir().unwrap();
     let mut file = Vec::new();
     let mut offsets = HashMap::new();
@@ -237,7 +255,7 @@ fn damaged_records_are_rows_with_errors_and_the_rest_survives() {
         } else {
             r.to_bytes()
         };
-        let mut member = gzip(&bytes);
+        let mut member = pack(&bytes);
         if n == 1 {
             let mid = member.len() / 3;
             for b in &mut member[mid..mid + 6] {
@@ -249,7 +267,7 @@ fn damaged_records_are_rows_with_errors_and_the_rest_survives() {
         }
         file.extend(member);
     }
-    let input = dir.path().join("damaged.warc.gz");
+    let input = dir.path().join(name);
     fs::write(&input, file).unwrap();
     let out = dir.path().join("rows.jsonl");
     let o = klartext(

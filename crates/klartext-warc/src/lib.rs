@@ -2,15 +2,17 @@
 //!
 //! [`Reader`] streams WARC/1.0 and WARC/1.1 records from a `.warc`, a
 //! `.warc.gz` (any number of gzip members; by convention one record each) or
-//! a `.warc.zst` (with or without the dictionary frame of the WARC-zstd
-//! convention), recognised by their first bytes, from a file or stdin.
+//! a `.warc.zst` (any number of zstd frames, by convention one record each,
+//! with or without the dictionary frame of the WARC-zstd convention),
+//! recognised by their first bytes, from a file or stdin.
 //! Memory stays bounded: a record's block is kept up to a cap, the rest is
 //! skipped and the record flagged [`Record::truncated`].
 //!
 //! Damage costs only the damaged records. A corrupt or truncated gzip
-//! member, a record whose `Content-Length` lies, or bytes that are no record
-//! at all come out as [`Item::Damaged`] with their offset and, when its
-//! header was readable, the record's ID; reading resumes at the next record.
+//! member or zstd frame, a record whose `Content-Length` lies, or bytes that
+//! are no record at all come out as [`Item::Damaged`] with their offset and,
+//! when its header was readable, the record's ID; reading resumes at the
+//! next record.
 //!
 //! [`http`] parses the HTTP response inside a `response` record and decodes
 //! its payload (chunked transfer, gzip/deflate/br/zstd content encoding);
@@ -24,7 +26,7 @@ pub mod writer;
 use std::io::{self, Read};
 
 pub use source::Damage;
-use source::{find, GzSource, Source, StreamSource};
+use source::{find, GzSource, Source, StreamSource, ZstdSource};
 
 /// The default cap on a record block kept in memory.
 pub const DEFAULT_MAX_BLOCK: usize = 16 * 1024 * 1024;
@@ -60,8 +62,8 @@ impl Compression {
 #[derive(Debug, Clone, Default)]
 pub struct Record {
     /// Where it starts: the compressed offset of its gzip member for
-    /// `.warc.gz` (as CDX indexes count), else its byte offset in the
-    /// (decompressed) stream.
+    /// `.warc.gz` or of its zstd frame for `.warc.zst` (as CDX indexes
+    /// count), else its byte offset in the file.
     pub offset: u64,
     /// The version line, e.g. `WARC/1.1`.
     pub version: String,
@@ -184,9 +186,9 @@ impl Reader {
         let compression = Compression::sniff(&head);
         let input = io::Cursor::new(head).chain(input);
         let src: Box<dyn Source + Send> = match compression {
-            Compression::None => Box::new(StreamSource::new(input, false)),
+            Compression::None => Box::new(StreamSource::new(input)),
             Compression::Gzip => Box::new(GzSource::new(input)),
-            Compression::Zstd => Box::new(StreamSource::new(zstd_reader(input)?, true)),
+            Compression::Zstd => Box::new(ZstdSource::new(input)?),
         };
         Ok(Reader {
             src,
@@ -297,8 +299,9 @@ impl Reader {
         }
     }
 
-    /// If the gzip member ends here, whether it was corrupt: a record read
-    /// from a member that fails its CRC is damaged, however it looked.
+    /// If the gzip member (zstd frame) ends here, whether it was corrupt: a
+    /// record read from a member that fails its CRC (a frame that fails to
+    /// decode to its end) is damaged, however it looked.
     fn unit_damage(&mut self) -> io::Result<Option<Damage>> {
         if self.src.multi_unit() && self.src.fill(1)?.is_empty() {
             return Ok(self.src.take_damage());
@@ -306,7 +309,7 @@ impl Reader {
         Ok(None)
     }
 
-    /// A damaged record in a corrupt member is one report, not two.
+    /// A damaged record in a corrupt member or frame is one report, not two.
     fn settle(&mut self, mut d: Damage) -> io::Result<Damage> {
         if let Some(u) = self.unit_damage()? {
             d.reason = format!("{} ({})", u.reason, d.reason);
@@ -454,15 +457,16 @@ impl Reader {
                         format!("truncated: the input ends {got} bytes into a block of {length}"),
                     )));
                 }
-                // The gzip member ended inside the block. If the next member
-                // starts a record, the Content-Length lied; else the record
-                // goes on in the next member (allowed, if unusual).
+                // The gzip member (zstd frame) ended inside the block. If the
+                // next one starts a record, the Content-Length lied; else the
+                // record goes on in the next one (allowed, if unusual).
                 if self.src.fill(8)?.starts_with(b"WARC/") {
                     return Ok(Item::Damaged(damaged(
                         offset,
                         &headers,
                         format!(
-                            "Content-Length says {length} bytes but the gzip member ends after {got}"
+                            "Content-Length says {length} bytes but the {} ends after {got}",
+                            self.src.unit_name()
                         ),
                     )));
                 }
@@ -533,34 +537,4 @@ fn damaged(offset: u64, fields: &[(String, String)], reason: String) -> Damage {
         target_uri: get("WARC-Target-URI").map(|u| strip_angles(u).to_string()),
         reason,
     }
-}
-
-/// A zstd decoder; a leading skippable frame holds the dictionary (itself
-/// possibly zstd-compressed), as the WARC-zstd convention writes it.
-fn zstd_reader<R: Read + Send + 'static>(mut input: R) -> io::Result<Box<dyn Read + Send>> {
-    let mut head = [0u8; 8];
-    let mut got = 0;
-    while got < 8 {
-        match input.read(&mut head[got..]) {
-            Ok(0) => break,
-            Ok(n) => got += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    let dictionary_frame = got == 8 && head[..4] == [0x5d, 0x2a, 0x4d, 0x18];
-    if !dictionary_frame {
-        let rest = io::Cursor::new(head[..got].to_vec()).chain(input);
-        return Ok(Box::new(zstd::stream::read::Decoder::new(rest)?));
-    }
-    let size = u32::from_le_bytes([head[4], head[5], head[6], head[7]]) as u64;
-    let mut dict = Vec::new();
-    input.by_ref().take(size).read_to_end(&mut dict)?;
-    if dict.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-        dict = zstd::stream::decode_all(&dict[..])?;
-    }
-    Ok(Box::new(zstd::stream::read::Decoder::with_dictionary(
-        io::BufReader::new(input),
-        &dict,
-    )?))
 }

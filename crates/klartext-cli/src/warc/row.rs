@@ -51,7 +51,8 @@ pub const ERROR_COLUMN: &str = "error";
 pub struct Row {
     /// The input file (as given on the command line; `-` for stdin).
     pub warc_file: String,
-    /// The record's offset (the gzip member's for .warc.gz).
+    /// The record's offset (the gzip member's for .warc.gz, the zstd
+    /// frame's for .warc.zst).
     pub warc_offset: u64,
     pub warc_record_id: Option<String>,
     pub warc_type: Option<String>,
