@@ -6,6 +6,7 @@
 //! step therefore checks that the bytes really are in that encoding and
 //! leaves them as they are otherwise.
 
+use std::borrow::Cow;
 use std::io::Read;
 
 /// The head of an HTTP response.
@@ -161,26 +162,27 @@ pub enum BodyError {
 /// encoding are skipped (crawlers often store the decoded body); a body cut
 /// short (crawlers truncate long ones) yields what decodes. The notes say
 /// what was done or skipped.
-pub fn decode_body(
+pub fn decode_body<'a>(
     response: &Response,
-    block: &[u8],
+    block: &'a [u8],
     cap: usize,
-) -> Result<(Vec<u8>, Vec<String>), BodyError> {
+) -> Result<(Cow<'a, [u8]>, Vec<String>), BodyError> {
     let mut notes = Vec::new();
     let raw = block.get(response.body_start..).unwrap_or(&[]);
     let chunked = response
         .header("Transfer-Encoding")
         .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"));
-    let mut body: Vec<u8> = if chunked {
+    // A plain body is the block's own bytes, not a copy.
+    let mut body: Cow<'a, [u8]> = if chunked {
         match dechunk(raw) {
-            Some(b) => b,
+            Some(b) => Cow::Owned(b),
             None => {
                 notes.push("declared chunked but is not; read as is".to_string());
-                raw.to_vec()
+                Cow::Borrowed(raw)
             }
         }
     } else {
-        raw.to_vec()
+        Cow::Borrowed(raw)
     };
     if let Some(enc) = response.header("Content-Encoding") {
         // Encodings apply in order; undo them last first.
@@ -191,10 +193,10 @@ pub fn decode_body(
             .collect();
         for e in encodings.iter().rev() {
             match decode_one(e, &body, cap) {
-                Decoded::Done(b) => body = b,
+                Decoded::Done(b) => body = Cow::Owned(b),
                 Decoded::Partial(b, why) => {
                     notes.push(format!("{e} content cut short ({why}); kept what decodes"));
-                    body = b;
+                    body = Cow::Owned(b);
                 }
                 Decoded::NotEncoded => {
                     notes.push(format!("declared {e} but is not; read as is"));
@@ -353,7 +355,8 @@ mod tests {
             body_start: 0,
         };
         let (b, notes) = decode_body(&r, b"<html>plain</html>", 1000).unwrap();
-        assert_eq!(b, b"<html>plain</html>");
+        assert_eq!(&*b, b"<html>plain</html>");
+        assert!(matches!(b, Cow::Borrowed(_)), "a plain body is not copied");
         assert_eq!(notes.len(), 1);
         let r = Response {
             headers: vec![("Content-Encoding".into(), "deflate".into())],
@@ -361,7 +364,8 @@ mod tests {
         };
         let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
         std::io::Write::write_all(&mut z, b"<p>zlib</p>").unwrap();
-        let (b, _) = decode_body(&r, &z.finish().unwrap(), 1000).unwrap();
-        assert_eq!(b, b"<p>zlib</p>");
+        let block = z.finish().unwrap();
+        let (b, _) = decode_body(&r, &block, 1000).unwrap();
+        assert_eq!(&*b, b"<p>zlib</p>");
     }
 }

@@ -181,7 +181,7 @@ fn parse(input: &Path, rounds: usize) {
             }
             if let Some(resp) = http::parse_response(&r.block) {
                 if let Ok((body, _)) = http::decode_body(&resp, &r.block, 64 << 20) {
-                    payloads.push(body);
+                    payloads.push(body.into_owned());
                 }
             }
         }

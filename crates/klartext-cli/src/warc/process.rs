@@ -139,7 +139,7 @@ pub fn process(file: &str, item: Item, settings: &Settings) -> Outcome {
     } else {
         // resource: the block is the payload.
         let (mime, charset) = r.content_type().map(http::media_type).unwrap_or_default();
-        (r.block, mime, charset)
+        (std::borrow::Cow::Borrowed(&r.block[..]), mime, charset)
     };
     let html =
         http::is_html_type(&mime) || (http::is_unknown_type(&mime) && http::sniff_html(&body));
