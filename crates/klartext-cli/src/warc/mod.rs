@@ -151,6 +151,8 @@ struct Shared {
     settings: Settings,
     names: Vec<String>,
     json: bool,
+    /// The time budget per record (--time-budget).
+    budget: Duration,
     /// Compressed bytes of finished inputs; the current one's counter.
     bytes_done: AtomicU64,
     current: Mutex<Option<(usize, Arc<AtomicU64>)>>,
@@ -317,6 +319,7 @@ pub fn run(args: WarcArgs) -> ExitCode {
         },
         names: inputs.iter().map(|i| i.name.clone()).collect(),
         json: format.wants_json(),
+        budget: Duration::from_secs_f64(args.time_budget.max(0.001)),
         bytes_done: AtomicU64::new(0),
         current: Mutex::new(None),
     });
@@ -351,7 +354,7 @@ pub fn run(args: WarcArgs) -> ExitCode {
         }
     }
     // The workers.
-    let budget = Duration::from_secs_f64(args.time_budget.max(0.001));
+    let budget = shared.budget;
     let mut slots: Vec<Arc<Slot>> = Vec::new();
     for _ in 0..threads {
         match spawn_worker(&job_rx, &msg_tx, &shared) {
@@ -401,12 +404,7 @@ pub fn run(args: WarcArgs) -> ExitCode {
                 };
                 match over {
                     Some(b) => {
-                        let mut row = b.row;
-                        row.error = Some(format!(
-                            "gave up after the time budget of {:.1} s (--time-budget)",
-                            budget.as_secs_f64()
-                        ));
-                        let prepared = prepare(row, shared.json);
+                        let prepared = prepare(over_budget(b.row, budget), shared.json);
                         ready.push((
                             b.seq,
                             b.file,
@@ -764,6 +762,15 @@ fn spawn_worker(
     Ok(slot)
 }
 
+/// The row of a record given up for the time budget.
+fn over_budget(mut row: Row, budget: Duration) -> Row {
+    row.error = Some(format!(
+        "gave up after the time budget of {:.1} s (--time-budget)",
+        budget.as_secs_f64()
+    ));
+    row
+}
+
 fn worker(slot: &Slot, jobs: &Receiver<Job>, msgs: &Sender<Msg>, shared: &Shared) {
     while let Ok(job) = jobs.recv() {
         let name = &shared.names[job.file];
@@ -786,17 +793,27 @@ fn worker(slot: &Slot, jobs: &Receiver<Job>, msgs: &Sender<Msg>, shared: &Shared
             .map(|b| b.as_ref().map(|b| b.row.clone()))
             .unwrap_or(None)
             .unwrap_or_default();
+        let started = Instant::now();
         // The engine call inside is guarded too; this catches the rest
         // (HTTP parsing, payload decoding) so no record is lost to a bug.
         let outcome = guard::guarded(|| process::process(name, job.item, &shared.settings))
             .unwrap_or_else(|e| {
                 let row = Row {
                     error: Some(e),
-                    ..fallback
+                    ..fallback.clone()
                 };
                 Outcome::Row(Box::new(row), Status::Failed)
             });
         let done = match outcome {
+            // A record that ran over the budget is an error row whether the
+            // writer noticed in time or the result came in first: which of
+            // the two happens depends on when the writer last woke, and the
+            // output must not.
+            _ if started.elapsed() > shared.budget => Done::Row(
+                prepare(over_budget(fallback, shared.budget), shared.json),
+                Status::Failed,
+                fail::TIME_BUDGET,
+            ),
             Outcome::Skipped(reason) => Done::Skipped(reason),
             Outcome::Row(row, status) => {
                 let why = if row
