@@ -682,3 +682,44 @@ fn a_run_killed_by_sigkill_resumes_without_loss_or_duplicates() {
     assert_eq!(got, expected);
     assert!(seen.values().all(|&c| c == 1));
 }
+
+/// A page cut short by a limit says so in its row (`partial`, `warnings`);
+/// the other rows say it was not.
+#[test]
+fn a_page_cut_by_a_limit_is_marked_partial() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut body = String::from_utf8(page(1)).unwrap();
+    // Deeper than the default depth limit (512).
+    let deep = format!("{}<p>deep</p>{}", "<div>".repeat(700), "</div>".repeat(700));
+    body = body.replace("</article>", &format!("</article>{deep}"));
+    let deep_rec = OutRecord::response(
+        1,
+        "https://example.org/deep",
+        200,
+        &[("Content-Type", "text/html; charset=UTF-8")],
+        body.as_bytes(),
+    );
+    let mut file = gzip(&deep_rec.to_bytes());
+    file.extend(gzip(&html_response(2).to_bytes()));
+    let input = dir.path().join("deep.warc.gz");
+    fs::write(&input, file).unwrap();
+    let o = klartext(&["warc", input.to_str().unwrap()], None);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = rows_of(&String::from_utf8(o.stdout).unwrap());
+    let deep = rows
+        .iter()
+        .find(|r| r["url"] == "https://example.org/deep")
+        .unwrap();
+    assert_eq!(deep["partial"], true, "{deep}");
+    assert!(
+        deep["warnings"].as_array().is_some_and(|w| !w.is_empty()),
+        "{deep}"
+    );
+    assert!(deep["text"].as_str().unwrap().contains("zebras"), "{deep}");
+    let plain = rows
+        .iter()
+        .find(|r| r["url"] == "https://example.org/story/2")
+        .unwrap();
+    assert_eq!(plain["partial"], false, "{plain}");
+    assert_eq!(plain["warnings"], serde_json::json!([]), "{plain}");
+}

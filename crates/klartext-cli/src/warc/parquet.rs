@@ -1,15 +1,16 @@
 //! Parquet output: the JSON Lines columns, typed. Scalars are UTF-8 strings
 //! (`warc_offset` u64, `http_status` u16), `authors`/`tags`/`categories`
 //! lists of strings, `blocks` a list of {kind, text, level},
-//! `comments` a list of {author, date, text}. Rows are buffered in batches
+//! `comments` a list of {author, date, text}, `partial` a boolean and
+//! `warnings` a list of strings. Rows are buffered in batches
 //! and row groups flushed at a fixed size, so memory stays bounded.
 
 use std::io::{self, BufWriter, Write};
 use std::sync::Arc;
 
 use arrow_array::builder::{
-    ListBuilder, StringBuilder, StructBuilder, UInt16Builder, UInt32Builder, UInt64Builder,
-    UInt8Builder,
+    BooleanBuilder, ListBuilder, StringBuilder, StructBuilder, UInt16Builder, UInt32Builder,
+    UInt64Builder, UInt8Builder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Fields, SchemaRef};
@@ -181,12 +182,13 @@ fn batch(rows: &[Row]) -> io::Result<RecordBatch> {
     for &col in DOC_COLUMNS {
         let docs = rows.iter().map(|r| r.doc.as_ref());
         let array: ArrayRef = match col {
-            "authors" | "tags" | "categories" => {
+            "authors" | "tags" | "categories" | "warnings" => {
                 let mut b = string_list(n);
                 for d in docs {
                     let v = d.map(|d| match col {
                         "authors" => &d.authors,
                         "tags" => &d.tags,
+                        "warnings" => &d.warnings,
                         _ => &d.categories,
                     });
                     push_list(&mut b, v);
@@ -209,6 +211,13 @@ fn batch(rows: &[Row]) -> io::Result<RecordBatch> {
                         }
                         None => b.append(false),
                     }
+                }
+                Arc::new(b.finish())
+            }
+            "partial" => {
+                let mut b = BooleanBuilder::with_capacity(n);
+                for d in docs {
+                    b.append_option(d.map(|d| d.partial));
                 }
                 Arc::new(b.finish())
             }

@@ -41,6 +41,8 @@ pub const DOC_COLUMNS: &[&str] = &[
     "comment_count",
     "encoding",
     "extracted_by",
+    "partial",
+    "warnings",
 ];
 
 /// The last column.
@@ -140,6 +142,8 @@ fn doc_entry<M: SerializeMap>(
         "comment_count" => m.serialize_entry(col, &d.comment_count),
         "encoding" => m.serialize_entry(col, &d.encoding),
         "extracted_by" => m.serialize_entry(col, &d.extracted_by),
+        "partial" => m.serialize_entry(col, &d.partial),
+        "warnings" => m.serialize_entry(col, &d.warnings),
         _ => m.serialize_entry(col, &()),
     }
 }
@@ -186,7 +190,8 @@ mod tests {
             comment_count: Some(3),
             encoding: Some("utf-8".into()),
             extracted_by: Some("precise".into()),
-            ..Default::default()
+            partial: true,
+            warnings: vec!["the page has more than 5 elements".into()],
         };
         let whole = serde_json::to_value(&doc).unwrap();
         let row = Row {
@@ -203,7 +208,14 @@ mod tests {
     /// A new Document field must be given a column (here and in Parquet).
     #[test]
     fn every_document_field_has_a_column() {
-        let v = serde_json::to_value(klartext::Document::default()).unwrap();
+        // `partial` and `warnings` are left out of a Document's JSON when
+        // unset; set, they show.
+        let v = serde_json::to_value(klartext::Document {
+            partial: true,
+            warnings: vec!["w".into()],
+            ..Default::default()
+        })
+        .unwrap();
         let mut fields: Vec<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
         fields.retain(|f| *f != "url");
         fields.sort_unstable();

@@ -24,7 +24,7 @@ SCHEMA_FIELDS = [
     "http_status", "content_type", "charset", "lang", "site_name", "kicker", "title", "teaser",
     "authors", "published", "modified", "dateline", "agency", "description", "image",
     "canonical_url", "tags", "categories", "page_type", "blocks", "text", "comments",
-    "comment_count", "encoding", "extracted_by", "error",
+    "comment_count", "encoding", "extracted_by", "partial", "warnings", "error",
 ]
 RECORD_FIELDS = ["warc_file", "warc_offset", "warc_record_id", "warc_type", "url", "warc_date",
                  "http_status", "content_type", "charset"]
@@ -34,14 +34,15 @@ BATCH = 64
 
 
 def _schema():
-    from pyspark.sql.types import (ArrayType, IntegerType, LongType, StringType, StructField,
-                                   StructType)
+    from pyspark.sql.types import (ArrayType, BooleanType, IntegerType, LongType, StringType,
+                                   StructField, StructType)
     strings = ArrayType(StringType())
     special = {
         "warc_offset": LongType(),
         "http_status": IntegerType(),
         "comment_count": IntegerType(),
-        "authors": strings, "tags": strings, "categories": strings,
+        "authors": strings, "tags": strings, "categories": strings, "warnings": strings,
+        "partial": BooleanType(),
         "blocks": ArrayType(StructType([StructField("kind", StringType()),
                                         StructField("text", StringType()),
                                         StructField("level", IntegerType())])),
@@ -92,6 +93,9 @@ def _row(facts, doc, error):
         row["blocks"] = [(b.get("kind"), b.get("text"), b.get("level")) for b in d.get("blocks") or []]
         row["comments"] = [(c.get("author"), c.get("date"), c.get("text"))
                            for c in d.get("comments") or []]
+        # The Document's JSON leaves these out when unset; the columns do not.
+        row["partial"] = bool(d.get("partial", False))
+        row["warnings"] = d.get("warnings") or []
     row["error"] = error
     return tuple(row.get(f) for f in SCHEMA_FIELDS)
 
