@@ -231,6 +231,26 @@ impl<R: Read> Rewind<R> {
             tail,
         }
     }
+    /// Consume bytes up to the next `magic` (or the end). The byte at the
+    /// current position is never taken: it was just rejected.
+    fn skip_to(&mut self, magic: &[u8]) -> io::Result<()> {
+        loop {
+            let buf = self.fill(READ_CHUNK)?;
+            let len = buf.len();
+            if let Some(i) = find(&buf[1.min(len)..], magic) {
+                self.consume(i + 1);
+                return Ok(());
+            }
+            if len < READ_CHUNK {
+                self.consume(len);
+                return Ok(());
+            }
+            // Keep the last `magic.len()` bytes: a magic may start in all
+            // but the first of them, which was tried whole (the next round
+            // skips it).
+            self.consume(len - magic.len());
+        }
+    }
     /// The first offset still buffered.
     fn oldest(&self) -> u64 {
         self.base
@@ -467,7 +487,7 @@ impl<R: Read> GzSource<R> {
             }
             if !head.starts_with(&GZIP_MAGIC) {
                 skipped_from.get_or_insert(here);
-                self.skip_to_magic()?;
+                self.input.skip_to(&GZIP_MAGIC)?;
                 continue;
             }
             self.input.mark = Some(here);
@@ -505,26 +525,6 @@ impl<R: Read> GzSource<R> {
                 ));
             }
             return Ok(true);
-        }
-    }
-
-    /// Consume bytes up to the next gzip magic (or the end).
-    fn skip_to_magic(&mut self) -> io::Result<()> {
-        loop {
-            let buf = self.input.fill(READ_CHUNK)?;
-            let len = buf.len();
-            // The first byte is never a match: it was just rejected.
-            if let Some(i) = find(&buf[1.min(len)..], &GZIP_MAGIC) {
-                self.input.consume(i + 1);
-                return Ok(());
-            }
-            if len < READ_CHUNK {
-                self.input.consume(len);
-                return Ok(());
-            }
-            // Keep the last three bytes: a magic may start in them (the
-            // first of them was already tried).
-            self.input.consume(len - 3);
         }
     }
 }
@@ -759,13 +759,13 @@ impl<R: Read> ZstdSource<R> {
                 // Junk: scanned from its second byte like any other.
                 skipped_from = Some(here);
                 if self.input.rewind_to(here) {
-                    self.skip_to_magic()?;
+                    self.input.skip_to(&ZSTD_MAGIC)?;
                 }
                 continue;
             }
             if !head.starts_with(&ZSTD_MAGIC) {
                 skipped_from.get_or_insert(here);
-                self.skip_to_magic()?;
+                self.input.skip_to(&ZSTD_MAGIC)?;
                 continue;
             }
             self.input.mark = Some(here);
@@ -804,26 +804,6 @@ impl<R: Read> ZstdSource<R> {
     fn rescan(&mut self) {
         let back = (self.frame_start + 1).max(self.input.oldest());
         self.input.rewind_to(back);
-    }
-
-    /// Consume bytes up to the next zstd frame magic (or the end).
-    fn skip_to_magic(&mut self) -> io::Result<()> {
-        let keep = ZSTD_MAGIC.len() - 1;
-        loop {
-            let buf = self.input.fill(READ_CHUNK)?;
-            let len = buf.len();
-            // The first byte is never a match: it was just rejected.
-            if let Some(i) = find(&buf[1.min(len)..], &ZSTD_MAGIC) {
-                self.input.consume(i + 1);
-                return Ok(());
-            }
-            if len < READ_CHUNK {
-                self.input.consume(len);
-                return Ok(());
-            }
-            // Keep the last bytes: a magic may start in them.
-            self.input.consume(len - keep);
-        }
     }
 }
 
@@ -936,4 +916,30 @@ pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
         from = at + 1;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A magic that starts in the last bytes of a read chunk is found,
+    /// whatever its length and wherever in those bytes it starts.
+    #[test]
+    fn a_magic_across_a_read_chunk_is_found() {
+        for magic in [&GZIP_MAGIC[..], &ZSTD_MAGIC[..]] {
+            for at in READ_CHUNK - magic.len() - 1..READ_CHUNK + 1 {
+                let mut bytes = vec![b'j'; at];
+                bytes.extend_from_slice(magic);
+                bytes.extend_from_slice(b"rest");
+                let mut input = Rewind::new(io::Cursor::new(bytes), MAX_RETAIN, 0);
+                input.skip_to(magic).unwrap();
+                assert_eq!(
+                    input.offset(),
+                    at as u64,
+                    "magic of {} at {at}",
+                    magic.len()
+                );
+            }
+        }
+    }
 }
