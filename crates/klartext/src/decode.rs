@@ -170,25 +170,12 @@ const MIXED_MIN_MULTIBYTE: usize = 3;
 /// (`\x92` is `’`, `\x99` is `™`). Legacy text almost never holds a
 /// well-formed multi-byte sequence, so a legacy page does not pass.
 fn decode_utf8_with_stray_bytes(bytes: &[u8]) -> Option<String> {
-    let multibyte = |s: &str| s.bytes().filter(|&b| b >= 0xC0).count();
     // First count, stopping as soon as the stray bytes win.
     let (mut good, mut stray) = (0usize, 0usize);
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                good += multibyte(s);
-                rest = &[];
-            }
-            Err(e) => {
-                let ok = e.valid_up_to();
-                good += multibyte(std::str::from_utf8(&rest[..ok]).unwrap_or(""));
-                let bad = e.error_len().unwrap_or(rest.len() - ok);
-                stray += bad;
-                rest = &rest[ok + bad..];
-            }
-        }
-        if stray > good + rest.len() {
+    for (valid, bad, rest) in Utf8Runs(bytes) {
+        good += valid.bytes().filter(|&b| b >= 0xC0).count();
+        stray += bad.len();
+        if stray > good + rest {
             return None;
         }
     }
@@ -196,24 +183,35 @@ fn decode_utf8_with_stray_bytes(bytes: &[u8]) -> Option<String> {
         return None;
     }
     let mut text = String::with_capacity(bytes.len() + stray * 2);
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                text.push_str(s);
-                rest = &[];
-            }
-            Err(e) => {
-                let ok = e.valid_up_to();
-                text.push_str(std::str::from_utf8(&rest[..ok]).unwrap_or(""));
-                let bad = e.error_len().unwrap_or(rest.len() - ok);
-                let (legacy, _) = WINDOWS_1252.decode_without_bom_handling(&rest[ok..ok + bad]);
-                text.push_str(&legacy);
-                rest = &rest[ok + bad..];
-            }
-        }
+    for (valid, bad, _) in Utf8Runs(bytes) {
+        text.push_str(valid);
+        text.push_str(&WINDOWS_1252.decode_without_bom_handling(bad).0);
     }
     Some(text)
+}
+
+/// The bytes as runs of well-formed UTF-8, each with the ill-formed bytes
+/// after it (empty at the end) and how many bytes are left after those.
+struct Utf8Runs<'a>(&'a [u8]);
+
+impl<'a> Iterator for Utf8Runs<'a> {
+    type Item = (&'a str, &'a [u8], usize);
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = self.0;
+        if rest.is_empty() {
+            return None;
+        }
+        let (ok, bad) = match std::str::from_utf8(rest) {
+            Ok(_) => (rest.len(), 0),
+            Err(e) => (
+                e.valid_up_to(),
+                e.error_len().unwrap_or(rest.len() - e.valid_up_to()),
+            ),
+        };
+        let valid = std::str::from_utf8(&rest[..ok]).unwrap_or_default();
+        self.0 = &rest[ok + bad..];
+        Some((valid, &rest[ok..ok + bad], self.0.len()))
+    }
 }
 
 /// ASCII bytes fed to detection on each side of a run of non-ASCII bytes
