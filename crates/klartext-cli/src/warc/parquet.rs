@@ -20,7 +20,7 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::properties::WriterProperties;
 
 use super::output::{Prepared, RowSink};
-use super::row::{Row, DOC_COLUMNS, ERROR_COLUMN, RECORD_COLUMNS};
+use super::row::{string_column, Row, DOC_COLUMNS, ERROR_COLUMN, RECORD_COLUMNS};
 
 /// Rows per record batch handed to the writer.
 const BATCH_ROWS: usize = 512;
@@ -250,7 +250,7 @@ fn batch(rows: &[Row]) -> io::Result<RecordBatch> {
             _ => {
                 let mut b = strings(n);
                 for d in docs {
-                    b.append_option(d.and_then(|d| doc_string(d, col)));
+                    b.append_option(d.and_then(|d| string_column(d, col).flatten()));
                 }
                 Arc::new(b.finish())
             }
@@ -260,30 +260,6 @@ fn batch(rows: &[Row]) -> io::Result<RecordBatch> {
     columns.push((ERROR_COLUMN, optional(|r| &r.error), true));
     debug_assert_eq!(columns.len(), RECORD_COLUMNS.len() + DOC_COLUMNS.len() + 1);
     RecordBatch::try_from_iter_with_nullable(columns).map_err(err)
-}
-
-/// A Document's string field by column name.
-fn doc_string<'a>(d: &'a klartext::Document, col: &str) -> Option<&'a str> {
-    let v = match col {
-        "lang" => &d.lang,
-        "site_name" => &d.site_name,
-        "kicker" => &d.kicker,
-        "title" => &d.title,
-        "teaser" => &d.teaser,
-        "published" => &d.published,
-        "modified" => &d.modified,
-        "dateline" => &d.dateline,
-        "agency" => &d.agency,
-        "description" => &d.description,
-        "image" => &d.image,
-        "canonical_url" => &d.canonical_url,
-        "page_type" => &d.page_type,
-        "encoding" => &d.encoding,
-        "extracted_by" => &d.extracted_by,
-        "text" => return Some(d.text.as_str()),
-        _ => return None,
-    };
-    v.as_deref()
 }
 
 #[cfg(test)]
@@ -299,38 +275,12 @@ mod tests {
         expected.extend(DOC_COLUMNS);
         expected.push(ERROR_COLUMN);
         assert_eq!(names, expected);
-        // Every string column of the Document is read by doc_string.
+        // Every string column of the Document is read by string_column.
         let doc = klartext::Document::default();
         for f in s.fields() {
             if f.data_type() == &DataType::Utf8 && DOC_COLUMNS.contains(&f.name().as_str()) {
-                assert!(
-                    doc_string(&doc, f.name()).is_some() || doc_string_known(f.name()),
-                    "{}",
-                    f.name()
-                );
+                assert!(string_column(&doc, f.name()).is_some(), "{}", f.name());
             }
         }
-    }
-
-    fn doc_string_known(col: &str) -> bool {
-        let doc = klartext::Document {
-            lang: Some(String::new()),
-            site_name: Some(String::new()),
-            kicker: Some(String::new()),
-            title: Some(String::new()),
-            teaser: Some(String::new()),
-            published: Some(String::new()),
-            modified: Some(String::new()),
-            dateline: Some(String::new()),
-            agency: Some(String::new()),
-            description: Some(String::new()),
-            image: Some(String::new()),
-            canonical_url: Some(String::new()),
-            page_type: Some(String::new()),
-            encoding: Some(String::new()),
-            extracted_by: Some(String::new()),
-            ..Default::default()
-        };
-        doc_string(&doc, col).is_some()
     }
 }

@@ -119,33 +119,45 @@ fn doc_entry<M: SerializeMap>(
     col: &str,
     d: &klartext::Document,
 ) -> Result<(), M::Error> {
+    if let Some(v) = string_column(d, col) {
+        return m.serialize_entry(col, &v);
+    }
     match col {
-        "lang" => m.serialize_entry(col, &d.lang),
-        "site_name" => m.serialize_entry(col, &d.site_name),
-        "kicker" => m.serialize_entry(col, &d.kicker),
-        "title" => m.serialize_entry(col, &d.title),
-        "teaser" => m.serialize_entry(col, &d.teaser),
         "authors" => m.serialize_entry(col, &d.authors),
-        "published" => m.serialize_entry(col, &d.published),
-        "modified" => m.serialize_entry(col, &d.modified),
-        "dateline" => m.serialize_entry(col, &d.dateline),
-        "agency" => m.serialize_entry(col, &d.agency),
-        "description" => m.serialize_entry(col, &d.description),
-        "image" => m.serialize_entry(col, &d.image),
-        "canonical_url" => m.serialize_entry(col, &d.canonical_url),
         "tags" => m.serialize_entry(col, &d.tags),
         "categories" => m.serialize_entry(col, &d.categories),
-        "page_type" => m.serialize_entry(col, &d.page_type),
         "blocks" => m.serialize_entry(col, &d.blocks),
-        "text" => m.serialize_entry(col, &d.text),
         "comments" => m.serialize_entry(col, &d.comments),
         "comment_count" => m.serialize_entry(col, &d.comment_count),
-        "encoding" => m.serialize_entry(col, &d.encoding),
-        "extracted_by" => m.serialize_entry(col, &d.extracted_by),
         "partial" => m.serialize_entry(col, &d.partial),
         "warnings" => m.serialize_entry(col, &d.warnings),
         _ => m.serialize_entry(col, &()),
     }
+}
+
+/// A string column of the Document by name: `None` when `col` is not a
+/// string column, `Some(None)` when the Document has no value for it.
+pub fn string_column<'a>(d: &'a klartext::Document, col: &str) -> Option<Option<&'a str>> {
+    let v = match col {
+        "lang" => &d.lang,
+        "site_name" => &d.site_name,
+        "kicker" => &d.kicker,
+        "title" => &d.title,
+        "teaser" => &d.teaser,
+        "published" => &d.published,
+        "modified" => &d.modified,
+        "dateline" => &d.dateline,
+        "agency" => &d.agency,
+        "description" => &d.description,
+        "image" => &d.image,
+        "canonical_url" => &d.canonical_url,
+        "page_type" => &d.page_type,
+        "encoding" => &d.encoding,
+        "extracted_by" => &d.extracted_by,
+        "text" => return Some(Some(d.text.as_str())),
+        _ => return None,
+    };
+    Some(v.as_deref())
 }
 
 #[cfg(test)]
