@@ -100,66 +100,8 @@ fn damaged_gzip_loses_only_the_damaged_records() {
     // Corruption early in the member (bad deflate data), in the middle and
     // near the end (data that inflates to garbage and fails the CRC).
     for at in [12usize, 50, 90] {
-        damaged_gzip(at);
+        damaged_units(false, at);
     }
-}
-
-fn damaged_gzip(corrupt_at_percent: usize) {
-    let mut file = Vec::new();
-    let mut offsets = Vec::new();
-    for n in 0..10u64 {
-        offsets.push(file.len() as u64);
-        let r = response(n);
-        let bytes = match n {
-            4 => r.to_bytes_with_length(Some(r.block.len() as u64 + 500)),
-            6 => r.to_bytes_with_length(Some(r.block.len() as u64 - 20)),
-            _ => r.to_bytes(),
-        };
-        let mut member = gzip(&bytes);
-        match n {
-            2 => {
-                // Corrupt the deflate data in the middle of the member.
-                let mid = (member.len() * corrupt_at_percent / 100).min(member.len() - 16);
-                for b in &mut member[mid..mid + 8] {
-                    *b ^= 0x5a;
-                }
-            }
-            9 => member.truncate(member.len() / 2),
-            _ => {}
-        }
-        file.extend(member);
-        if n == 7 {
-            file.extend_from_slice(b"some junk between members");
-        }
-    }
-    let (records, damage) = read_all(file);
-    assert_eq!(ids(&records), expected(&[0, 1, 3, 5, 7, 8]));
-    let damaged: Vec<(u64, Option<String>)> = damage
-        .iter()
-        .map(|d| (d.offset, d.record_id.clone()))
-        .collect();
-    // The corrupt member may or may not have yielded its header first.
-    assert_eq!(damage.len(), 5, "{damage:#?}");
-    assert_eq!(damaged[0].0, offsets[2]);
-    assert_eq!(damaged[1], (offsets[4], Some(record_id(4))));
-    assert!(
-        damage[1].reason.contains("Content-Length"),
-        "{}",
-        damage[1].reason
-    );
-    assert_eq!(damaged[2], (offsets[6], Some(record_id(6))));
-    assert_eq!(damaged[3].0, offsets[8] - 25);
-    assert!(
-        damage[3].reason.contains("not a gzip member"),
-        "{}",
-        damage[3].reason
-    );
-    assert_eq!(damaged[4].0, offsets[9]);
-    assert!(
-        damage[4].reason.contains("truncated"),
-        "{}",
-        damage[4].reason
-    );
 }
 
 #[test]
@@ -340,11 +282,16 @@ fn damaged_zstd_loses_only_the_damaged_records() {
     // Corruption early in the frame (bad block data), in the middle and
     // near the end (the content checksum).
     for at in [12usize, 50, 90] {
-        damaged_zstd(at);
+        damaged_units(true, at);
     }
 }
 
-fn damaged_zstd(corrupt_at_percent: usize) {
+/// Ten records, one gzip member or (`zst`) zstd frame each: unit 2
+/// corrupted at `corrupt_at_percent` of its length, 4 and 6 with a lying
+/// Content-Length, 25 bytes of junk after 7, unit 9 truncated, and for zstd
+/// a skippable frame after 5 (not damage). Exactly those records are lost.
+fn damaged_units(zst: bool, corrupt_at_percent: usize) {
+    let unit = if zst { "zstd frame" } else { "gzip member" };
     let mut file = Vec::new();
     let mut offsets = Vec::new();
     for n in 0..10u64 {
@@ -355,37 +302,55 @@ fn damaged_zstd(corrupt_at_percent: usize) {
             6 => r.to_bytes_with_length(Some(r.block.len() as u64 - 20)),
             _ => r.to_bytes(),
         };
-        let mut frame = zstd_frame(&bytes, None);
+        let mut packed = if zst {
+            zstd_frame(&bytes, None)
+        } else {
+            gzip(&bytes)
+        };
         match n {
-            2 => corrupt(&mut frame, corrupt_at_percent),
-            9 => frame.truncate(frame.len() / 2),
+            2 if zst => corrupt(&mut packed, corrupt_at_percent),
+            2 => {
+                // Corrupt the deflate data in the middle of the member.
+                let mid = (packed.len() * corrupt_at_percent / 100).min(packed.len() - 16);
+                for b in &mut packed[mid..mid + 8] {
+                    *b ^= 0x5a;
+                }
+            }
+            9 => packed.truncate(packed.len() / 2),
             _ => {}
         }
-        file.extend(frame);
-        if n == 5 {
+        file.extend(packed);
+        if n == 5 && zst {
             // A skippable frame (an index, say): not damage.
             file.extend_from_slice(&[0x50, 0x2a, 0x4d, 0x18, 3, 0, 0, 0, 1, 2, 3]);
         }
         if n == 7 {
-            file.extend_from_slice(b"some junk between frames!");
+            file.extend_from_slice(b"some junk between units!!");
         }
     }
     let (records, damage) = read_all(file);
     assert_eq!(
         ids(&records),
         expected(&[0, 1, 3, 5, 7, 8]),
-        "at {corrupt_at_percent}%: {damage:#?}"
+        "{unit} at {corrupt_at_percent}%: {damage:#?}"
     );
     let damaged: Vec<(u64, Option<String>)> = damage
         .iter()
         .map(|d| (d.offset, d.record_id.clone()))
         .collect();
-    assert_eq!(damage.len(), 5, "at {corrupt_at_percent}%: {damage:#?}");
+    // The corrupt unit may or may not have yielded its header first.
+    assert_eq!(
+        damage.len(),
+        5,
+        "{unit} at {corrupt_at_percent}%: {damage:#?}"
+    );
     assert_eq!(damaged[0].0, offsets[2]);
-    assert!(damage[0].reason.contains("zstd"), "{}", damage[0].reason);
+    if zst {
+        assert!(damage[0].reason.contains("zstd"), "{}", damage[0].reason);
+    }
     assert_eq!(damaged[1], (offsets[4], Some(record_id(4))));
     assert!(
-        damage[1].reason.contains("Content-Length") && damage[1].reason.contains("zstd frame"),
+        damage[1].reason.contains("Content-Length") && damage[1].reason.contains(unit),
         "{}",
         damage[1].reason
     );
@@ -394,7 +359,7 @@ fn damaged_zstd(corrupt_at_percent: usize) {
     assert!(
         damage[3]
             .reason
-            .contains("25 bytes that are not a zstd frame"),
+            .contains(&format!("25 bytes that are not a {unit}")),
         "{}",
         damage[3].reason
     );
