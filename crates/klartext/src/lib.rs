@@ -47,6 +47,8 @@ pub use limits::Limits;
 pub use render::{render, Format};
 #[doc(hidden)]
 pub use textmode::debug_dump as debug_text_blocks;
+#[cfg(feature = "block-features")]
+pub use textmode::debug_features as debug_text_features;
 
 /// What the caller knows about the page and wants from the extraction.
 #[derive(Debug, Clone, Default)]

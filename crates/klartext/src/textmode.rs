@@ -88,6 +88,7 @@ struct TBlock {
 
 /// What a block looks like on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum Class {
     /// Sentences: article text or a reader's comment.
     Prose,
@@ -430,6 +431,8 @@ pub(crate) struct DumpRun {
     agency_at: Vec<usize>,
     header: Option<usize>,
     comments: Vec<usize>,
+    /// Rule `page-without-prose` kept the page whole.
+    whole_page: bool,
 }
 
 pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
@@ -693,6 +696,7 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
         agency_at,
         header,
         comments: comment_at,
+        whole_page,
     }
 }
 
@@ -840,13 +844,23 @@ pub(crate) fn explain_dump(text: &str, options: &Options) -> crate::explain::Exp
     crate::explain::Explanation {
         input: "text",
         stage: doc.extracted_by.clone().unwrap_or_default(),
-        notes: match r.run {
-            Some((s, e, _)) => vec![format!(
-                "rule densest-run: the article is blocks {} to {}",
-                s + 1,
-                e
-            )],
-            None => vec!["no run of prose found".to_string()],
+        notes: {
+            let mut notes = match r.run {
+                Some((s, e, _)) => vec![format!(
+                    "rule densest-run: the article is blocks {} to {}",
+                    s + 1,
+                    e
+                )],
+                None => vec!["no run of prose found".to_string()],
+            };
+            if r.whole_page {
+                notes.push(
+                    "rule page-without-prose: the page has no run of prose, so it is kept whole \
+                     (every block but boilerplate and menu items, up to a comment header)"
+                        .to_string(),
+                );
+            }
+            notes
         },
         counts: crate::explain::count(&out),
         blocks: out,
@@ -867,6 +881,12 @@ fn is_credit_label(t: &str) -> bool {
     let l = t.trim().trim_end_matches(':').to_lowercase();
     crate::patterns::AGENCY_CREDIT_LABELS.contains(&l.as_str())
 }
+
+#[cfg(feature = "block-features")]
+#[path = "textmode_features.rs"]
+mod features;
+#[cfg(feature = "block-features")]
+pub use features::debug_features;
 
 /// One line per block of a dump with its class: what the rules saw (for
 /// debugging; not a stable interface).

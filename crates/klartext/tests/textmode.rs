@@ -285,6 +285,21 @@ fn a_page_without_prose_is_kept_whole() {
         assert!(doc.text.contains(line), "{line} missing: {}", doc.text);
     }
     assert!(!doc.text.contains("Copyright"), "{}", doc.text);
+    // `explain` says why the page was kept whole.
+    let e = klartext::explain_text(POEM.as_bytes(), &Options::default());
+    assert!(
+        e.notes
+            .iter()
+            .any(|n| n.starts_with("rule page-without-prose")),
+        "{:?}",
+        e.notes
+    );
+    let e = klartext::explain_text(short_story_page().as_bytes(), &Options::default());
+    assert!(
+        !e.notes.iter().any(|n| n.contains("page-without-prose")),
+        "{:?}",
+        e.notes
+    );
 }
 
 /// A short story of three paragraphs between long link lists: the page's
