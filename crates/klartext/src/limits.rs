@@ -149,14 +149,22 @@ const IMPLIED_SEARCH: usize = 8;
 /// A tag name folded to a number (FNV-1a over its lowercase bytes); two
 /// names that collide only make the nesting estimate a little rougher.
 pub(crate) const fn name_key(name: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = NAME_KEY_SEED;
     let mut i = 0;
     while i < name.len() {
-        h ^= name[i].to_ascii_lowercase() as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h = name_key_step(h, name[i]);
         i += 1;
     }
     h
+}
+
+/// [`name_key`] of the empty name.
+const NAME_KEY_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// [`name_key`] folding in one more byte.
+#[inline]
+const fn name_key_step(h: u64, c: u8) -> u64 {
+    (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Rule `unread-head-links-are-skipped`: a `<link>` is read only when it
@@ -169,8 +177,16 @@ const CANONICAL: &[u8] = b"canonical";
 
 /// Whether `hay` holds `needle` (lowercase), in any case.
 fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    // Only where the first byte stands (found with `memchr2`, in either
+    // case) is the rest compared.
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, hay).any(|at| {
+        hay.get(at + 1..at + 1 + rest.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
 }
 
 /// Rule `unread-attribute-values-are-skipped`: attributes kept by name
@@ -179,10 +195,11 @@ fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
 /// hidden elements (`display:none`, `visibility:hidden`); and a `title`
 /// (a tooltip on links and images) is read only as a date
 /// (`<abbr title="2024-03-05">`), which has digits.
-fn is_unread_value(name: &[u8], value: &[u8]) -> bool {
-    if name.eq_ignore_ascii_case(b"style") {
+/// (`attribute` is the name's place in [`READ_ATTRIBUTES`].)
+fn is_unread_value(attribute: usize, value: &[u8]) -> bool {
+    if attribute == STYLE_ATTRIBUTE {
         !HIDING_WORDS.iter().any(|w| contains_ci(value, w))
-    } else if name.eq_ignore_ascii_case(b"title") {
+    } else if attribute == TITLE_ATTRIBUTE {
         !value.iter().any(u8::is_ascii_digit)
     } else {
         false
@@ -297,19 +314,120 @@ fn is_read_link_target(value: &[u8]) -> bool {
             // Most slashes are followed by a byte no path part starts
             // with: look at the lists only past the others.
             let next = value.get(i + 1).copied().unwrap_or(0);
-            let paths = || {
-                crate::authors::AUTHOR_PATHS
-                    .iter()
-                    .chain(crate::comments::PROFILE_LINK_PARTS)
-            };
-            paths().any(|p| p.as_bytes().get(1) == Some(&next))
-                && paths().any(|p| value[i..].starts_with(p.as_bytes()))
+            let rest = &value[i..];
+            let mut paths = PATHS_BY_SECOND_BYTE[next as usize];
+            while paths != 0 {
+                let p = paths.trailing_zeros() as usize;
+                if rest.starts_with(READ_LINK_PATHS[p].as_bytes()) {
+                    return true;
+                }
+                paths &= paths - 1;
+            }
+            false
         })
 }
 
+/// How many path parts rule `unread-link-targets-are-skipped` keeps.
+const READ_LINK_PATH_COUNT: usize =
+    crate::authors::AUTHOR_PATHS.len() + crate::comments::PROFILE_LINK_PARTS.len();
+
+/// The path parts rule `unread-link-targets-are-skipped` keeps (an
+/// author's page, a commenter's page), in one list built at compile time.
+const READ_LINK_PATHS: [&str; READ_LINK_PATH_COUNT] = {
+    let mut t = [""; READ_LINK_PATH_COUNT];
+    let lists = [
+        crate::authors::AUTHOR_PATHS,
+        crate::comments::PROFILE_LINK_PARTS,
+    ];
+    let (mut l, mut at) = (0, 0);
+    while l < lists.len() {
+        let mut n = 0;
+        while n < lists[l].len() {
+            t[at] = lists[l][n];
+            at += 1;
+            n += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// For each byte, the paths of [`READ_LINK_PATHS`] that have it after
+/// their leading `/`, as bits: a slash is compared only with those.
+const PATHS_BY_SECOND_BYTE: [u64; 256] = {
+    assert!(READ_LINK_PATH_COUNT <= 64);
+    let mut t = [0u64; 256];
+    let mut p = 0;
+    while p < READ_LINK_PATH_COUNT {
+        let path = READ_LINK_PATHS[p].as_bytes();
+        // A path is at least `/` and one byte, so it is found through it.
+        assert!(path.len() > 1);
+        t[path[1] as usize] |= 1 << p;
+        p += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+    BYTE_CLASS[b as usize] & class::SPACE != 0
+}
+
+/// What the tag reader needs to know of a byte, as bits of [`BYTE_CLASS`]:
+/// one table look-up per byte instead of a chain of comparisons.
+mod class {
+    /// White space as the tokenizer knows it (space, tab, LF, CR, FF).
+    pub const SPACE: u8 = 1;
+    /// `/`.
+    pub const SLASH: u8 = 2;
+    /// `>`.
+    pub const GT: u8 = 4;
+    /// `=`.
+    pub const EQ: u8 = 8;
+    /// What ends a tag name.
+    pub const NAME_END: u8 = SPACE | SLASH | GT;
+    /// What ends an attribute name.
+    pub const ATTR_END: u8 = SPACE | SLASH | GT | EQ;
+    /// What ends an unquoted attribute value.
+    pub const VALUE_END: u8 = SPACE | GT;
+}
+
+/// The [`class`] bits of every byte, built at compile time.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = class::SPACE;
+    t[b'\t' as usize] = class::SPACE;
+    t[b'\n' as usize] = class::SPACE;
+    t[b'\r' as usize] = class::SPACE;
+    t[0x0c] = class::SPACE;
+    t[b'/' as usize] = class::SLASH;
+    t[b'>' as usize] = class::GT;
+    t[b'=' as usize] = class::EQ;
+    t
+};
+
+/// The first index at or after `i` whose byte has one of the `stop`
+/// bits, or the end of `b`.
+#[inline]
+fn skip_until(b: &[u8], i: usize, stop: u8) -> usize {
+    b.get(i..)
+        .and_then(|rest| {
+            rest.iter()
+                .position(|&c| BYTE_CLASS[c as usize] & stop != 0)
+        })
+        .map_or(b.len(), |p| i + p)
+}
+
+/// The first index at or after `i` whose byte has none of the `skip`
+/// bits, or the end of `b`.
+#[inline]
+fn skip_while(b: &[u8], i: usize, skip: u8) -> usize {
+    b.get(i..)
+        .and_then(|rest| {
+            rest.iter()
+                .position(|&c| BYTE_CLASS[c as usize] & skip == 0)
+        })
+        .map_or(b.len(), |p| i + p)
 }
 
 /// One tag as the tokenizer reads it.
@@ -336,18 +454,24 @@ fn read_tag(
     if let Some(u) = unread.as_deref_mut() {
         u.clear();
     }
+    // The name is read and folded to its key in one pass.
+    let mut name = NAME_KEY_SEED;
     let mut i = at;
-    while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
+    for &c in b.get(at..).unwrap_or_default() {
+        if BYTE_CLASS[c as usize] & class::NAME_END != 0 {
+            break;
+        }
+        name = name_key_step(name, c);
         i += 1;
     }
-    let name = name_key(&b[at..i]);
     let mut count = 0usize;
     let mut excess_from = None;
     let mut self_closing = false;
     loop {
-        while i < b.len() && (is_space(b[i]) || b[i] == b'/') {
-            self_closing = b[i] == b'/';
-            i += 1;
+        let from = i;
+        i = skip_while(b, i, class::SPACE | class::SLASH);
+        if i > from {
+            self_closing = b[i - 1] == b'/';
         }
         let &c = b.get(i)?;
         if c == b'>' {
@@ -365,37 +489,25 @@ fn read_tag(
         self_closing = false;
         // An attribute name (its first character may be `=`).
         let start = i;
-        i += 1;
-        while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
-            i += 1;
-        }
+        i = skip_until(b, i + 1, class::ATTR_END);
         let name_end = i;
         count += 1;
         if count == max_attributes + 1 {
             excess_from = Some(start);
         }
-        while i < b.len() && is_space(b[i]) {
-            i += 1;
-        }
+        i = skip_while(b, i, class::SPACE);
         let mut end = name_end;
         // Where the value starts (its opening quote, if quoted).
         let mut value_from = end;
         if b.get(i) == Some(&b'=') {
-            i += 1;
-            while i < b.len() && is_space(b[i]) {
-                i += 1;
-            }
+            i = skip_while(b, i + 1, class::SPACE);
             value_from = i;
             match b.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let close = memchr::memchr(q, &b[i + 1..])?;
                     i += close + 2;
                 }
-                Some(_) => {
-                    while i < b.len() && !is_space(b[i]) && b[i] != b'>' {
-                        i += 1;
-                    }
-                }
+                Some(_) => i = skip_until(b, i, class::VALUE_END),
                 None => return None,
             }
             end = i;
@@ -404,14 +516,14 @@ fn read_tag(
         // tag self-closing, which matters in SVG and MathML.
         if let Some(u) = unread.as_deref_mut() {
             if count <= max_attributes && b[start - 1] != b'/' {
-                let attr = &b[start..name_end];
-                if !is_read_attribute(attr) || is_unread_value(attr, &b[value_from..end]) {
+                let attr = read_attribute(&b[start..name_end]);
+                let kept = attr.is_some_and(|a| !is_unread_value(a, &b[value_from..end]));
+                if !kept {
                     u.push((start, end));
-                } else if name == ANCHOR && value_from + 1 < end {
+                } else if attr == Some(HREF_ATTRIBUTE) && name == ANCHOR && value_from + 1 < end {
                     // Rule `unread-link-targets-are-skipped`.
                     let value = (value_from + 1, end - 1);
                     if matches!(b[value_from], b'"' | b'\'')
-                        && attr.eq_ignore_ascii_case(b"href")
                         && !is_read_link_target(&b[value.0..value.1])
                     {
                         u.push(value);
@@ -422,8 +534,14 @@ fn read_tag(
     }
 }
 
-/// Rule `unread-attributes-are-skipped`: whether an attribute name (any
-/// case) is one that a stage of the engine or the tree builder reads; the
+/// Whether an attribute name (any case) is in [`READ_ATTRIBUTES`].
+#[cfg(test)]
+fn is_read_attribute(name: &[u8]) -> bool {
+    read_attribute(name).is_some()
+}
+
+/// Rule `unread-attributes-are-skipped`: the attribute names (lowercase)
+/// that a stage of the engine or the tree builder reads; the
 /// others are cut before parsing. Pages carry a third of their markup in
 /// attribute values, most of it `data-*`, `src`, `srcset`, inline SVG
 /// paths and event handlers; the tokenizer would copy each into the tree
@@ -432,51 +550,120 @@ fn read_tag(
 /// the names the tree builder reads: `type` (hidden inputs in
 /// tables), `encoding` (MathML annotations), `color`/`face`/`size` (a
 /// `<font>` that leaves SVG) and `shadowrootmode` (templates).
-fn is_read_attribute(name: &[u8]) -> bool {
-    // Folded into a small buffer and matched whole (a length switch, then
-    // one comparison).
-    let mut buf = [0u8; 20];
-    let Some(folded) = buf.get_mut(..name.len()) else {
-        return false;
-    };
-    for (f, &c) in folded.iter_mut().zip(name) {
-        *f = c.to_ascii_lowercase();
+const READ_ATTRIBUTES: [&str; 31] = [
+    "aria-hidden",
+    "aria-multiselectable",
+    "charset",
+    "class",
+    "color",
+    "content",
+    "data-component",
+    "data-testid",
+    "datetime",
+    "encoding",
+    "face",
+    "hidden",
+    "href",
+    "http-equiv",
+    "id",
+    "itemprop",
+    "itemscope",
+    "itemtype",
+    "lang",
+    "name",
+    "property",
+    "pubdate",
+    "rel",
+    "role",
+    "shadowrootmode",
+    "size",
+    "style",
+    "summary",
+    "title",
+    "type",
+    "xml:lang",
+];
+
+/// Slots of [`READ_ATTRIBUTES_BY_LEN`]: one past the longest name.
+const READ_ATTRIBUTE_LENS: usize = {
+    let (mut longest, mut a) = (0, 0);
+    while a < READ_ATTRIBUTES.len() {
+        if READ_ATTRIBUTES[a].len() > longest {
+            longest = READ_ATTRIBUTES[a].len();
+        }
+        a += 1;
     }
-    matches!(
-        &*folded,
-        b"aria-hidden"
-            | b"aria-multiselectable"
-            | b"charset"
-            | b"class"
-            | b"color"
-            | b"content"
-            | b"data-component"
-            | b"data-testid"
-            | b"datetime"
-            | b"encoding"
-            | b"face"
-            | b"hidden"
-            | b"href"
-            | b"http-equiv"
-            | b"id"
-            | b"itemprop"
-            | b"itemscope"
-            | b"itemtype"
-            | b"lang"
-            | b"name"
-            | b"property"
-            | b"pubdate"
-            | b"rel"
-            | b"role"
-            | b"shadowrootmode"
-            | b"size"
-            | b"style"
-            | b"summary"
-            | b"title"
-            | b"type"
-            | b"xml:lang"
-    )
+    longest + 1
+};
+
+/// For each first byte (either case), the names of [`READ_ATTRIBUTES`]
+/// that start with it, as bits; built at compile time.
+const READ_ATTRIBUTES_BY_FIRST: [u32; 256] = {
+    assert!(READ_ATTRIBUTES.len() <= 32);
+    let mut t = [0u32; 256];
+    let mut a = 0;
+    while a < READ_ATTRIBUTES.len() {
+        let first = READ_ATTRIBUTES[a].as_bytes()[0];
+        t[first as usize] |= 1 << a;
+        t[first.to_ascii_uppercase() as usize] |= 1 << a;
+        a += 1;
+    }
+    t
+};
+
+/// For each length, the names of [`READ_ATTRIBUTES`] that have it, as
+/// bits; built at compile time.
+const READ_ATTRIBUTES_BY_LEN: [u32; READ_ATTRIBUTE_LENS] = {
+    let mut t = [0u32; READ_ATTRIBUTE_LENS];
+    let mut a = 0;
+    while a < READ_ATTRIBUTES.len() {
+        t[READ_ATTRIBUTES[a].len()] |= 1 << a;
+        a += 1;
+    }
+    t
+};
+
+/// Where an attribute name (any case) stands in [`READ_ATTRIBUTES`]:
+/// only the names of its length and first letter (most often one, often
+/// none) are compared.
+#[inline]
+fn read_attribute(name: &[u8]) -> Option<usize> {
+    let &first = name.first()?;
+    let mut candidates = READ_ATTRIBUTES_BY_FIRST[first as usize]
+        & READ_ATTRIBUTES_BY_LEN.get(name.len()).copied().unwrap_or(0);
+    while candidates != 0 {
+        let a = candidates.trailing_zeros() as usize;
+        if name.eq_ignore_ascii_case(READ_ATTRIBUTES[a].as_bytes()) {
+            return Some(a);
+        }
+        candidates &= candidates - 1;
+    }
+    None
 }
+
+/// Where `name` stands in [`READ_ATTRIBUTES`], at compile time.
+const fn read_attribute_index(name: &str) -> usize {
+    let mut a = 0;
+    while a < READ_ATTRIBUTES.len() {
+        let (x, y) = (READ_ATTRIBUTES[a].as_bytes(), name.as_bytes());
+        if x.len() == y.len() {
+            let mut i = 0;
+            while i < x.len() && x[i] == y[i] {
+                i += 1;
+            }
+            if i == x.len() {
+                return a;
+            }
+        }
+        a += 1;
+    }
+    panic!("not a read attribute")
+}
+
+/// The read attributes whose values the scan looks at.
+const STYLE_ATTRIBUTE: usize = read_attribute_index("style");
+const TITLE_ATTRIBUTE: usize = read_attribute_index("title");
+const HREF_ATTRIBUTE: usize = read_attribute_index("href");
 
 /// Where the end tag `</name` of a raw-text element starts at or after
 /// `from`, or the end of the page.
@@ -512,17 +699,10 @@ fn unread_raw_text(is_script: bool, tag: &[u8], body: &[u8]) -> bool {
     }
     // `<!--` then `<script` inside a script switches the tokenizer to its
     // double-escaped state, where `</script>` does not end the element.
-    if memchr::memmem::find(body, b"<!--").is_some()
-        && body
-            .windows(SCRIPT_OPEN.len())
-            .any(|w| w.eq_ignore_ascii_case(SCRIPT_OPEN))
-    {
+    if memchr::memmem::find(body, b"<!--").is_some() && contains_ci(body, SCRIPT_OPEN) {
         return false;
     }
-    let json_ld = tag
-        .windows(JSON_LD_TYPE.len())
-        .any(|w| w.eq_ignore_ascii_case(JSON_LD_TYPE));
-    !json_ld && !names_a_date_key(body)
+    !contains_ci(tag, JSON_LD_TYPE) && !names_a_date_key(body)
 }
 
 /// Parts one of which every key of [`crate::dates::SCRIPT_DATE_KEYS`]
@@ -629,16 +809,22 @@ struct Stack {
     names: Vec<u64>,
     /// How many open elements fall in each bucket of names.
     open: Vec<u32>,
-    /// Exact counts of the few names asked about exactly.
-    watched: Vec<(u64, u32)>,
+    /// Groups of names asked about exactly, each with how many elements
+    /// of the group are open.
+    watched: [([u64; 2], u32); 2],
 }
 
+/// The group of [`Stack::watched`] of `pre` and `listing`.
+const PRE_GROUP: usize = 0;
+/// The group of [`Stack::watched`] of `svg` and `math`.
+const FOREIGN_GROUP: usize = 1;
+
 impl Stack {
-    fn new(watched: &[u64]) -> Self {
+    fn new(watched: [[u64; 2]; 2]) -> Self {
         Stack {
             names: Vec::new(),
             open: vec![0; OPEN_BUCKETS],
-            watched: watched.iter().map(|&n| (n, 0)).collect(),
+            watched: watched.map(|names| (names, 0)),
         }
     }
 
@@ -650,7 +836,7 @@ impl Stack {
         self.names.push(name);
         self.open[Self::bucket(name)] += 1;
         for w in &mut self.watched {
-            if w.0 == name {
+            if w.0.contains(&name) {
                 w.1 += 1;
             }
         }
@@ -661,9 +847,9 @@ impl Stack {
         self.open[Self::bucket(name)] > 0
     }
 
-    /// Whether an element of this watched name is open.
-    fn is_open(&self, name: u64) -> bool {
-        self.watched.iter().any(|&(n, c)| n == name && c > 0)
+    /// Whether an element of this watched group is open.
+    fn is_open(&self, group: usize) -> bool {
+        self.watched[group].1 > 0
     }
 
     /// Pop up to and including the nearest of `names`, looking at most
@@ -688,7 +874,7 @@ impl Stack {
             let c = &mut self.open[Self::bucket(n)];
             *c = c.saturating_sub(1);
             for w in &mut self.watched {
-                if w.0 == n {
+                if w.0.contains(&n) {
                     w.1 = w.1.saturating_sub(1);
                 }
             }
@@ -727,7 +913,7 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
     // End of the last tag read, and whether it was a block boundary.
     let mut blank_from: Option<(usize, bool)> = None;
 
-    let mut stack = Stack::new(&[pre, listing, svg, math]);
+    let mut stack = Stack::new([[pre, listing], [svg, math]]);
     // Start tags dropped for depth, by name: their end tags go too.
     let mut dropped: HashMap<u64, u32> = HashMap::default();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
@@ -741,7 +927,7 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
         pos = lt + 1;
         let Some(&c) = b.get(lt + 1) else { break };
         let blank_before = blank_from.take();
-        let in_pre = stack.is_open(pre) || stack.is_open(listing);
+        let in_pre = stack.is_open(PRE_GROUP);
         match c {
             b'!' => {
                 if b[lt + 2..].starts_with(b"--") {
@@ -862,7 +1048,7 @@ pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
                 } else if bits & kind::HEADING != 0 {
                     stack.close_near(&HEADING_KEYS, 1);
                 }
-                let foreign = stack.is_open(svg) || stack.is_open(math);
+                let foreign = stack.is_open(FOREIGN_GROUP);
                 if tag.self_closing && (foreign || name == svg || name == math) {
                     keep_tag(&mut cuts, &unread, &tag, &mut trimmed_tags);
                     continue;
