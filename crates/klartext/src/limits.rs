@@ -633,13 +633,43 @@ fn read_attribute(name: &[u8]) -> Option<usize> {
         & READ_ATTRIBUTES_BY_LEN.get(name.len()).copied().unwrap_or(0);
     while candidates != 0 {
         let a = candidates.trailing_zeros() as usize;
-        if name.eq_ignore_ascii_case(READ_ATTRIBUTES[a].as_bytes()) {
+        let (word, case) = (READ_ATTRIBUTES[a].as_bytes(), &READ_ATTRIBUTE_CASE_BITS[a]);
+        // The lengths are equal: the candidates have the name's length.
+        if name
+            .iter()
+            .zip(word)
+            .zip(case)
+            .all(|((&n, &w), &c)| n | c == w)
+        {
             return Some(a);
         }
         candidates &= candidates - 1;
     }
     None
 }
+
+/// For each name of [`READ_ATTRIBUTES`], the case bit (`0x20`) at its
+/// letters and 0 elsewhere: a byte `n` of an attribute name matches the
+/// name's byte `w` in any case exactly when `n | bit == w` (at a letter `n`
+/// is `w` or its capital; elsewhere `n` is `w`). Built at compile time.
+const READ_ATTRIBUTE_CASE_BITS: [[u8; READ_ATTRIBUTE_LENS]; READ_ATTRIBUTES.len()] = {
+    let mut t = [[0u8; READ_ATTRIBUTE_LENS]; READ_ATTRIBUTES.len()];
+    let mut a = 0;
+    while a < READ_ATTRIBUTES.len() {
+        let word = READ_ATTRIBUTES[a].as_bytes();
+        let mut i = 0;
+        while i < word.len() {
+            // The names are lowercase.
+            assert!(!word[i].is_ascii_uppercase());
+            if word[i].is_ascii_lowercase() {
+                t[a][i] = 0x20;
+            }
+            i += 1;
+        }
+        a += 1;
+    }
+    t
+};
 
 /// Where `name` stands in [`READ_ATTRIBUTES`], at compile time.
 const fn read_attribute_index(name: &str) -> usize {
@@ -893,6 +923,8 @@ impl Stack {
 }
 
 /// Scan `html` and rewrite what is past `limits` (see the module comment).
+/// (Not inlined into its one caller, so that a profile shows its cost.)
+#[inline(never)]
 pub(crate) fn prepare_html<'a>(html: &'a str, limits: &Limits) -> Prepared<'a> {
     let b = html.as_bytes();
     let key = |s: &str| name_key(s.as_bytes());
