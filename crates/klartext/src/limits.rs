@@ -464,6 +464,15 @@ fn read_tag(
         name = name_key_step(name, c);
         i += 1;
     }
+    // Most tags end right after their name (`</div>`, `<p>`).
+    if b.get(i) == Some(&b'>') {
+        return Some(Tag {
+            end: i + 1,
+            name,
+            excess: None,
+            self_closing: false,
+        });
+    }
     let mut count = 0usize;
     let mut excess_from = None;
     let mut self_closing = false;
