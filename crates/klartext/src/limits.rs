@@ -422,12 +422,18 @@ fn skip_until(b: &[u8], i: usize, stop: u8) -> usize {
 /// bits, or the end of `b`.
 #[inline]
 fn skip_while(b: &[u8], i: usize, skip: u8) -> usize {
-    b.get(i..)
-        .and_then(|rest| {
-            rest.iter()
-                .position(|&c| BYTE_CLASS[c as usize] & skip == 0)
-        })
-        .map_or(b.len(), |p| i + p)
+    // Most often there is nothing to skip (`=` right after a name, a quote
+    // right after `=`): that is answered before the loop starts.
+    match b.get(i) {
+        Some(&c) if BYTE_CLASS[c as usize] & skip == 0 => i,
+        _ => b
+            .get(i..)
+            .and_then(|rest| {
+                rest.iter()
+                    .position(|&c| BYTE_CLASS[c as usize] & skip == 0)
+            })
+            .map_or(b.len(), |p| i + p),
+    }
 }
 
 /// One tag as the tokenizer reads it.
