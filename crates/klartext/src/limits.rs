@@ -613,9 +613,9 @@ const READ_ATTRIBUTE_LENS: usize = {
 
 /// For each first byte (either case), the names of [`READ_ATTRIBUTES`]
 /// that start with it, as bits; built at compile time.
-const READ_ATTRIBUTES_BY_FIRST: [u32; 256] = {
-    assert!(READ_ATTRIBUTES.len() <= 32);
-    let mut t = [0u32; 256];
+const READ_ATTRIBUTES_BY_FIRST: [u64; 256] = {
+    assert!(READ_ATTRIBUTES.len() <= 64, "more names than bits");
+    let mut t = [0u64; 256];
     let mut a = 0;
     while a < READ_ATTRIBUTES.len() {
         let first = READ_ATTRIBUTES[a].as_bytes()[0];
@@ -628,8 +628,8 @@ const READ_ATTRIBUTES_BY_FIRST: [u32; 256] = {
 
 /// For each length, the names of [`READ_ATTRIBUTES`] that have it, as
 /// bits; built at compile time.
-const READ_ATTRIBUTES_BY_LEN: [u32; READ_ATTRIBUTE_LENS] = {
-    let mut t = [0u32; READ_ATTRIBUTE_LENS];
+const READ_ATTRIBUTES_BY_LEN: [u64; READ_ATTRIBUTE_LENS] = {
+    let mut t = [0u64; READ_ATTRIBUTE_LENS];
     let mut a = 0;
     while a < READ_ATTRIBUTES.len() {
         t[READ_ATTRIBUTES[a].len()] |= 1 << a;
@@ -1275,6 +1275,20 @@ mod tests {
             "src", "srcset", "data-x", "onclick", "d", "alt", "classes", "",
         ] {
             assert!(!is_read_attribute(name.as_bytes()), "{name}");
+        }
+    }
+
+    #[test]
+    fn read_attribute_names_are_found_in_any_case_and_only_they() {
+        for (at, name) in READ_ATTRIBUTES.iter().enumerate() {
+            assert_eq!(read_attribute(name.as_bytes()), Some(at), "{name}");
+            let upper = name.to_ascii_uppercase();
+            assert_eq!(read_attribute(upper.as_bytes()), Some(at), "{name}");
+        }
+        // A byte that differs from `-` or `:` only in the case bit is not
+        // that byte; nor is a letter's neighbour.
+        for name in ["xml\x1alang", "aria\rhidden", "xml:lanf", "clasS ", "hreff"] {
+            assert_eq!(read_attribute(name.as_bytes()), None, "{name:?}");
         }
     }
 
