@@ -10,8 +10,17 @@
 //! [`Limits::max_depth`] are dropped (their text stays, flattened into the
 //! deepest element kept, as browsers do), attributes past
 //! [`Limits::max_attributes`] are dropped, and the page is cut before the
-//! element that would pass [`Limits::max_nodes`]. A page within the limits
-//! is passed on untouched and uncopied.
+//! element that would pass [`Limits::max_nodes`].
+//!
+//! The same pass also cuts what no stage reads, so that the parser does not
+//! build it: script and style contents (rule `unread-raw-text-is-skipped`),
+//! attributes and attribute values no stage asks for
+//! (`unread-attributes-are-skipped`, `unread-attribute-values-are-skipped`),
+//! link targets no stage reads (`unread-link-targets-are-skipped`), `<link>`s
+//! in the head (`unread-head-links-are-skipped`), the options of choice lists
+//! (`choice-lists-are-skipped`), drawings (`drawings-are-skipped`) and blank
+//! space between blocks (`blank-between-blocks-is-skipped`). Only a page
+//! with nothing to cut is passed on uncopied.
 //!
 //! The nesting it tracks is an approximation of the tree builder's (the
 //! common implied end tags are modelled: `<p>` closed by blocks, `<li>` by
@@ -1206,7 +1215,7 @@ mod tests {
     }
 
     #[test]
-    fn a_page_within_limits_is_not_copied() {
+    fn a_page_with_nothing_to_cut_is_not_copied() {
         let html = "<div><p>a<p>b</div><ul><li>x<li>y</ul>";
         let p = prepare_html(html, &small());
         assert!(matches!(p.html, Cow::Borrowed(_)));
