@@ -239,10 +239,19 @@ fn read_json_ld(text: &str, m: &mut Meta) {
 
 /// Fold a string for comparisons: lowercase alphanumerics only.
 pub(crate) fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        // ASCII (most letters of most pages) without the Unicode tables:
+        // the same letters and digits, lowercased the same way.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// The shortest headline worth matching against `<title>`.
@@ -343,4 +352,15 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
         return title.to_string();
     }
     title.to_string()
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::fold;
+
+    #[test]
+    fn fold_keeps_lowercased_letters_and_digits() {
+        assert_eq!(fold("Hello, World 42!"), "helloworld42");
+        assert_eq!(fold("Straße – ÜBER İ"), "straßeüberi\u{307}");
+    }
 }
