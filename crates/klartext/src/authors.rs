@@ -19,6 +19,7 @@
 use crate::analyze::{flag, Analysis, ChromeWhy};
 use crate::dom::{Dom, NodeData, NodeId, NONE};
 use crate::meta::fold;
+use crate::patterns::StemSet;
 
 // ---------------------------------------------------------------------------
 // Word lists
@@ -527,7 +528,7 @@ const CREDIT_LEADS: &[&str] = &[
 
 /// Class/id stems of byline elements: a class or id that contains one of
 /// these (`byline`, `post-author`, `authorName`, `autor`, `writer`).
-const BYLINE_STEMS: &[&str] = &[
+const BYLINE_STEMS: StemSet = StemSet::new(&[
     "byline",
     "author",
     "autor",
@@ -537,14 +538,14 @@ const BYLINE_STEMS: &[&str] = &[
     "verfasser",
     "reporter",
     "creator",
-];
+]);
 
 /// Class/id stems that mark the parts of an author box that are not the
 /// name (`author-bio`, `author-avatar`, `author-description`).
-const NOT_NAME_STEMS: &[&str] = &[
+const NOT_NAME_STEMS: StemSet = StemSet::new(&[
     "avatar", "image", "img", "photo", "pic", "bio", "desc", "about", "social", "follow", "job",
     "position", "role", "title", "label", "more", "posts", "comment", "count",
-];
+]);
 
 /// Path parts of links to an author's page (`/author/jane-doe`).
 pub(crate) const AUTHOR_PATHS: &[&str] = &[
@@ -1321,14 +1322,13 @@ const INLINE_EDGE: char = '\u{1}';
 /// Does a class or id value name a byline element (and not a part of an
 /// author box that is not the name)?
 fn byline_name(value: &str) -> bool {
-    use crate::patterns::contains_any_ci;
     if !value.is_ascii() {
         return false;
     }
     let mut hit = false;
     for class in value.split_ascii_whitespace() {
-        if contains_any_ci(class, BYLINE_STEMS) {
-            if contains_any_ci(class, NOT_NAME_STEMS) {
+        if BYLINE_STEMS.contains_ci(class) {
+            if NOT_NAME_STEMS.contains_ci(class) {
                 return false;
             }
             hit = true;

@@ -16,6 +16,7 @@
 use crate::analyze::{flag, for_each_token, Analysis};
 use crate::dom::{Dom, NodeData, NodeId, NONE};
 use crate::meta::fold;
+use crate::patterns::StemSet;
 
 /// No web page was published before this year: earlier years are misread
 /// numbers (`1984` in a title, a founding year).
@@ -799,7 +800,7 @@ const DATE_CLASS_TOKENS: &[&str] = &[
 
 /// Stems of which every [`DATE_CLASS_TOKENS`] entry holds one: a cheap test
 /// that spares tokenizing the class of every element.
-const DATE_CLASS_STEMS: &[&str] = &[
+const DATE_CLASS_STEMS: StemSet = StemSet::new(&[
     "date",
     "datum",
     "time",
@@ -811,7 +812,7 @@ const DATE_CLASS_STEMS: &[&str] = &[
     "created",
     "updated",
     "submitted",
-];
+]);
 
 /// Class/id tokens that say a date is the first publication.
 const PUBLISHED_TOKENS: &[&str] = &[
@@ -1361,8 +1362,7 @@ fn date_element_of(dom: &Dom, an: &Analysis, t: NodeId, done: &[NodeId]) -> Opti
             return None;
         }
         let names_a_date = |v: Option<&str>| {
-            v.is_some_and(|v| crate::patterns::contains_any_ci(v, DATE_CLASS_STEMS))
-                && has_token(v, DATE_CLASS_TOKENS)
+            v.is_some_and(|v| DATE_CLASS_STEMS.contains_ci(v)) && has_token(v, DATE_CLASS_TOKENS)
         };
         if &*el.name.local != "time"
             && chars >= DATE_ELEMENT_MIN_CHARS

@@ -677,41 +677,85 @@ pub const POSTER_STAT_LABELS: &[&str] = &[
 /// Name prefixes of a side column (rule `most-of-the-page-is-not-chrome`).
 pub const SIDE_COLUMN_PREFIXES: &[&str] = &["sidebar", "aside", "rail"];
 
-/// Whether `value` holds one of `stems` (lowercase ASCII) anywhere, in any
-/// case. A plain scan: class and id values are short, and for them this is
-/// several times cheaper than a substring searcher per stem.
-pub(crate) fn contains_any_ci(value: &str, stems: &[&str]) -> bool {
-    // Bit k: some stem starts with the k-th letter; stems starting with
-    // anything else are compared at every position.
-    let mut firsts = 0u32;
-    let mut other_firsts = false;
-    for st in stems {
-        match st.as_bytes().first() {
-            Some(&f) if f.is_ascii_lowercase() => firsts |= 1 << (f - b'a'),
-            Some(_) => other_firsts = true,
-            None => return true,
+/// A list of stems (lowercase ASCII) to look for anywhere in a class or id
+/// value, in any case ([`StemSet::contains_ci`]). Built at compile time with
+/// a table from each byte to the stems that start with it in lowercase, so
+/// that a position of the value costs one look-up.
+pub(crate) struct StemSet {
+    stems: &'static [&'static str],
+    /// Bit `k`: `stems[k]` starts with this byte, lowercased.
+    by_byte: [u64; 256],
+    /// Some stem is empty (and so in every value).
+    has_empty: bool,
+}
+
+impl StemSet {
+    /// The set of `stems` (at most 64).
+    pub(crate) const fn new(stems: &'static [&'static str]) -> StemSet {
+        assert!(stems.len() <= 64, "a StemSet holds at most 64 stems");
+        let mut by_byte = [0u64; 256];
+        let mut has_empty = false;
+        let mut k = 0;
+        while k < stems.len() {
+            let s = stems[k].as_bytes();
+            if s.is_empty() {
+                has_empty = true;
+            } else {
+                let mut b = 0;
+                while b < 256 {
+                    if (b as u8).to_ascii_lowercase() == s[0] {
+                        by_byte[b] |= 1 << k;
+                    }
+                    b += 1;
+                }
+            }
+            k += 1;
+        }
+        StemSet {
+            stems,
+            by_byte,
+            has_empty,
         }
     }
-    let b = value.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        let c = c.to_ascii_lowercase();
-        let may_start = if c.is_ascii_lowercase() {
-            firsts & (1 << (c - b'a')) != 0
-        } else {
-            other_firsts
-        };
-        if !may_start {
-            continue;
+
+    /// Whether `value` holds one of the stems anywhere, in any case. A plain
+    /// scan: class and id values are short, and for them this is several
+    /// times cheaper than a substring searcher per stem.
+    pub(crate) fn contains_ci(&self, value: &str) -> bool {
+        if self.has_empty {
+            return true;
         }
-        for st in stems {
-            let sb = st.as_bytes();
-            if sb.first() == Some(&c)
-                && b.get(i..i + sb.len())
+        let b = value.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            let mut m = self.by_byte[c as usize];
+            while m != 0 {
+                let sb = self.stems[m.trailing_zeros() as usize].as_bytes();
+                if b.get(i..i + sb.len())
                     .is_some_and(|w| w.eq_ignore_ascii_case(sb))
-            {
-                return true;
+                {
+                    return true;
+                }
+                m &= m - 1;
             }
         }
+        false
     }
-    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StemSet;
+
+    const SET: StemSet = StemSet::new(&["byline", "author", "-x"]);
+
+    #[test]
+    fn stems_found_in_any_case_anywhere() {
+        assert!(SET.contains_ci("post-AUTHOR"));
+        assert!(SET.contains_ci("ByLine"));
+        assert!(SET.contains_ci("box-x"));
+        assert!(!SET.contains_ci("autho"));
+        assert!(!SET.contains_ci("authr byli"));
+        assert!(!SET.contains_ci(""));
+        assert!(StemSet::new(&[""]).contains_ci("anything"));
+    }
 }
