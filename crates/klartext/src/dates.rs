@@ -1533,7 +1533,7 @@ fn label_kind(s: &str) -> Option<Kind> {
 /// each at the start of a word.
 fn labels_in(s: &str) -> (bool, bool) {
     // One pass over the word starts, each compared with the labels that
-    // begin with its byte.
+    // begin with its byte ([`LABEL_FIRSTS`]) and are not found yet.
     let (mut published, mut modified) = (false, false);
     let mut prev_alnum = false;
     for (i, ch) in s.char_indices() {
@@ -1543,13 +1543,57 @@ fn labels_in(s: &str) -> (bool, bool) {
             continue;
         }
         let rest = &s.as_bytes()[i..];
-        let starts =
-            |l: &&str| l.as_bytes().first() == rest.first() && rest.starts_with(l.as_bytes());
-        modified = modified || MODIFIED_LABELS.iter().any(starts);
-        published = published || PUBLISHED_LABELS.iter().any(starts);
+        let mut m = LABEL_FIRSTS[rest[0] as usize];
+        if published {
+            m &= !PUBLISHED_BITS;
+        }
+        if modified {
+            m &= !MODIFIED_BITS;
+        }
+        while m != 0 {
+            let k = m.trailing_zeros() as usize;
+            m &= m - 1;
+            let (label, found) = if k < MODIFIED_SHIFT {
+                (PUBLISHED_LABELS[k], &mut published)
+            } else {
+                (MODIFIED_LABELS[k - MODIFIED_SHIFT], &mut modified)
+            };
+            if rest.starts_with(label.as_bytes()) {
+                *found = true;
+            }
+        }
+        if published && modified {
+            break;
+        }
     }
     (published, modified)
 }
+
+/// Bit of [`MODIFIED_LABELS`]' first entry in [`LABEL_FIRSTS`]; the bits
+/// below are [`PUBLISHED_LABELS`]'.
+const MODIFIED_SHIFT: usize = 32;
+const PUBLISHED_BITS: u64 = (1 << MODIFIED_SHIFT) - 1;
+const MODIFIED_BITS: u64 = !PUBLISHED_BITS;
+
+/// For each byte, the labels that start with it: bit `k` for
+/// `PUBLISHED_LABELS[k]`, bit `MODIFIED_SHIFT + k` for `MODIFIED_LABELS[k]`.
+const LABEL_FIRSTS: [u64; 256] = {
+    assert!(
+        PUBLISHED_LABELS.len() <= MODIFIED_SHIFT && MODIFIED_LABELS.len() <= 64 - MODIFIED_SHIFT
+    );
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < PUBLISHED_LABELS.len() {
+        t[PUBLISHED_LABELS[k].as_bytes()[0] as usize] |= 1 << k;
+        k += 1;
+    }
+    k = 0;
+    while k < MODIFIED_LABELS.len() {
+        t[MODIFIED_LABELS[k].as_bytes()[0] as usize] |= 1 << (MODIFIED_SHIFT + k);
+        k += 1;
+    }
+    t
+};
 
 /// Siblings read back for a label before a date ...
 const LABEL_SIBLINGS: usize = 3;
