@@ -1390,11 +1390,12 @@ fn itemprop_name(dom: &Dom, an: &Analysis, id: NodeId) -> Option<String> {
 fn starts_with_lead(t: &str) -> bool {
     // Cheap filter first: every text node of the page comes here, and the
     // leads all start with one of these letters.
-    if !t
-        .as_bytes()
-        .first()
-        .is_some_and(|b| b"bvpdatwgesrBVPDATWGESR".contains(b))
-    {
+    if !t.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'b' | b'v' | b'p' | b'd' | b'a' | b't' | b'w' | b'g' | b'e' | b's' | b'r'
+        )
+    }) {
         return false;
     }
     let mut words = t.split_whitespace();
