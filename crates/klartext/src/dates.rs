@@ -815,7 +815,7 @@ const DATE_CLASS_STEMS: StemSet = StemSet::new(&[
 ]);
 
 /// Class/id tokens that say a date is the first publication.
-const PUBLISHED_TOKENS: &[&str] = &[
+const PUBLISHED_TOKENS: StemSet = StemSet::new(&[
     "published",
     "publish",
     "publishdate",
@@ -827,10 +827,10 @@ const PUBLISHED_TOKENS: &[&str] = &[
     "datepublished",
     "entrydate",
     "submitted",
-];
+]);
 
 /// Class/id tokens that say a date is an update.
-const MODIFIED_TOKENS: &[&str] = &[
+const MODIFIED_TOKENS: StemSet = StemSet::new(&[
     "updated",
     "update",
     "modified",
@@ -839,7 +839,7 @@ const MODIFIED_TOKENS: &[&str] = &[
     "lastupdated",
     "aktualisiert",
     "changed",
-];
+]);
 
 /// A date element holds at most this much visible text; longer ones are
 /// containers, not a date line.
@@ -849,7 +849,7 @@ const DATE_ELEMENT_MIN_CHARS: u32 = 6;
 
 /// Class/id tokens (besides the engine's chrome names) of lists of other
 /// articles, whose dates are theirs, not this article's.
-const OTHER_ARTICLES_TOKENS: &[&str] = &[
+const OTHER_ARTICLES_TOKENS: StemSet = StemSet::new(&[
     "related",
     "recommended",
     "recommendations",
@@ -860,7 +860,7 @@ const OTHER_ARTICLES_TOKENS: &[&str] = &[
     "teasers",
     "readmore",
     "similar",
-];
+]);
 
 /// Where on the page a visible date stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1136,6 +1136,33 @@ fn has_token(value: Option<&str>, table: &[&str]) -> bool {
     hit
 }
 
+/// [`has_token`] for a table kept as a [`StemSet`], ruling out first, at the
+/// cost of one byte scan, a value that can hold none of its tokens: every
+/// token [`for_each_token`] gives (a part, a camelCase piece, a class name's
+/// parts joined) is a run of the value's alphanumerics with the separators
+/// dropped, so in an ASCII value a token of the table shows in them.
+fn has_listed_token(value: Option<&str>, tokens: &StemSet) -> bool {
+    let Some(v) = value else { return false };
+    if v.is_ascii() && v.len() <= ALNUM_SCAN_MAX_BYTES {
+        let mut alnum = [0u8; ALNUM_SCAN_MAX_BYTES];
+        let mut n = 0;
+        for &b in v.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                alnum[n] = b;
+                n += 1;
+            }
+        }
+        if !tokens.contains_ci_bytes(&alnum[..n]) {
+            return false;
+        }
+    }
+    has_token(value, tokens.stems())
+}
+
+/// Longest value [`has_listed_token`] rules out by a scan (on the stack);
+/// longer ones are tokenized straight away.
+const ALNUM_SCAN_MAX_BYTES: usize = 256;
+
 /// The zone of a visible element, from its ancestors' names.
 fn zone_of(dom: &Dom, an: &Analysis, id: NodeId, anchor: NodeId, c: &mut Collector) -> Zone {
     zone_and_cause_with(dom, an, id, anchor, &mut |n| c.own_zone(dom, an, n)).0
@@ -1192,8 +1219,8 @@ fn own_zone(dom: &Dom, an: &Analysis, n: NodeId) -> Option<Zone> {
         }
         None => {}
     }
-    if has_token(el.attr("class"), OTHER_ARTICLES_TOKENS)
-        || has_token(el.attr("id"), OTHER_ARTICLES_TOKENS)
+    if has_listed_token(el.attr("class"), &OTHER_ARTICLES_TOKENS)
+        || has_listed_token(el.attr("id"), &OTHER_ARTICLES_TOKENS)
     {
         return Some(Zone::OtherArticles);
     }
@@ -1204,10 +1231,16 @@ fn own_zone(dom: &Dom, an: &Analysis, n: NodeId) -> Option<Zone> {
 }
 
 fn kind_of_names(values: &[Option<&str>]) -> Option<Kind> {
-    if values.iter().any(|v| has_token(*v, MODIFIED_TOKENS)) {
+    if values
+        .iter()
+        .any(|v| has_listed_token(*v, &MODIFIED_TOKENS))
+    {
         return Some(Kind::Modified);
     }
-    if values.iter().any(|v| has_token(*v, PUBLISHED_TOKENS)) {
+    if values
+        .iter()
+        .any(|v| has_listed_token(*v, &PUBLISHED_TOKENS))
+    {
         return Some(Kind::Published);
     }
     None
@@ -2358,5 +2391,37 @@ mod digit_tests {
         assert!(!has_date_digits(&spread[..spread.len() - 1]));
         assert!(has_date_digits("1.3.23"));
         assert!(!has_date_digits("1.3.x"));
+    }
+}
+
+#[cfg(test)]
+mod listed_token_tests {
+    use super::{has_listed_token, has_token, OTHER_ARTICLES_TOKENS};
+
+    #[test]
+    fn listed_tokens_found_as_the_tokenizer_gives_them() {
+        for v in [
+            "most-read box",
+            "box relatedPosts",
+            "Related",
+            "teaser_list",
+            "read-more",
+            "col-md-4 widget",
+            "relat ed",
+            "rélated",
+        ] {
+            let want = has_token(Some(v), OTHER_ARTICLES_TOKENS.stems());
+            assert_eq!(
+                has_listed_token(Some(v), &OTHER_ARTICLES_TOKENS),
+                want,
+                "{v}"
+            );
+        }
+        assert!(has_listed_token(
+            Some("most-read box"),
+            &OTHER_ARTICLES_TOKENS
+        ));
+        assert!(!has_listed_token(Some("relat ed"), &OTHER_ARTICLES_TOKENS));
+        assert!(!has_listed_token(None, &OTHER_ARTICLES_TOKENS));
     }
 }

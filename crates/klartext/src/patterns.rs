@@ -685,15 +685,27 @@ pub(crate) struct StemSet {
     stems: &'static [&'static str],
     /// Bit `k`: `stems[k]` starts with this byte, lowercased.
     by_byte: [u64; 256],
+    /// Bit `k`: `stems[k]` has this byte, lowercased, second (or is one
+    /// byte long).
+    by_second: [u64; 256],
+    /// Bit `k`: `stems[k]` is one byte long (it may end the value).
+    single: u64,
     /// Some stem is empty (and so in every value).
     has_empty: bool,
 }
 
 impl StemSet {
+    /// The stems, as listed.
+    pub(crate) fn stems(&self) -> &'static [&'static str] {
+        self.stems
+    }
+
     /// The set of `stems` (at most 64).
     pub(crate) const fn new(stems: &'static [&'static str]) -> StemSet {
         assert!(stems.len() <= 64, "a StemSet holds at most 64 stems");
         let mut by_byte = [0u64; 256];
+        let mut by_second = [0u64; 256];
+        let mut single = 0u64;
         let mut has_empty = false;
         let mut k = 0;
         while k < stems.len() {
@@ -701,10 +713,17 @@ impl StemSet {
             if s.is_empty() {
                 has_empty = true;
             } else {
+                if s.len() == 1 {
+                    single |= 1 << k;
+                }
                 let mut b = 0;
                 while b < 256 {
-                    if (b as u8).to_ascii_lowercase() == s[0] {
+                    let lower = (b as u8).to_ascii_lowercase();
+                    if lower == s[0] {
                         by_byte[b] |= 1 << k;
+                    }
+                    if s.len() == 1 || lower == s[1].to_ascii_lowercase() {
+                        by_second[b] |= 1 << k;
                     }
                     b += 1;
                 }
@@ -714,6 +733,8 @@ impl StemSet {
         StemSet {
             stems,
             by_byte,
+            by_second,
+            single,
             has_empty,
         }
     }
@@ -722,12 +743,24 @@ impl StemSet {
     /// scan: class and id values are short, and for them this is several
     /// times cheaper than a substring searcher per stem.
     pub(crate) fn contains_ci(&self, value: &str) -> bool {
+        self.contains_ci_bytes(value.as_bytes())
+    }
+
+    /// [`StemSet::contains_ci`] for bytes.
+    pub(crate) fn contains_ci_bytes(&self, b: &[u8]) -> bool {
         if self.has_empty {
             return true;
         }
-        let b = value.as_bytes();
         for (i, &c) in b.iter().enumerate() {
             let mut m = self.by_byte[c as usize];
+            if m == 0 {
+                continue;
+            }
+            // The byte after rules out most stems before they are compared.
+            m &= match b.get(i + 1) {
+                Some(&next) => self.by_second[next as usize],
+                None => self.single,
+            };
             while m != 0 {
                 let sb = self.stems[m.trailing_zeros() as usize].as_bytes();
                 if b.get(i..i + sb.len())
@@ -757,5 +790,8 @@ mod tests {
         assert!(!SET.contains_ci("authr byli"));
         assert!(!SET.contains_ci(""));
         assert!(StemSet::new(&[""]).contains_ci("anything"));
+        assert!(StemSet::new(&["x"]).contains_ci("boX"));
+        assert!(StemSet::new(&["x", "ab"]).contains_ci("xa"));
+        assert!(!StemSet::new(&["ab"]).contains_ci("xa"));
     }
 }
