@@ -20,6 +20,7 @@ use crate::analyze::{flag, Analysis, ChromeWhy};
 use crate::dom::{Dom, NodeData, NodeId, NONE};
 use crate::meta::fold;
 use crate::patterns::StemSet;
+use html5ever::local_name;
 
 // ---------------------------------------------------------------------------
 // Word lists
@@ -1482,16 +1483,25 @@ fn page_candidates(
                 if an.has(id, flag::SKIP) || an.chars[i] == 0 {
                     continue;
                 }
-                let tag = &*e.name.local;
-                if matches!(tag, "body" | "html" | "main" | "article" | "head") {
+                if matches!(
+                    e.name.local,
+                    local_name!("body")
+                        | local_name!("html")
+                        | local_name!("main")
+                        | local_name!("article")
+                        | local_name!("head")
+                ) {
                     continue;
                 }
+                let is_a = e.name.local == local_name!("a");
                 let mut kind = None;
                 let mut raw: Option<String> = None;
                 for a in &e.attrs {
                     let v: &str = &a.value;
-                    match &*a.name.local {
-                        "itemprop"
+                    // Attribute names compared as interned atoms (one
+                    // integer compare each) but for the `data-` ones.
+                    match a.name.local {
+                        local_name!("itemprop")
                             if attr_has_token(v, "author") || attr_has_token(v, "creator") =>
                         {
                             let org = e
@@ -1501,19 +1511,29 @@ fn page_candidates(
                                 kind = Some(Kind::Itemprop);
                             }
                         }
-                        "rel" if tag == "a" && attr_has_token(v, "author") => {
+                        local_name!("rel") if is_a && attr_has_token(v, "author") => {
                             kind = kind.max(Some(Kind::Rel));
                         }
-                        "class" | "id" if *names.entry(v).or_insert_with(|| byline_name(v)) => {
+                        local_name!("class") | local_name!("id")
+                            if *names.entry(v).or_insert_with(|| byline_name(v)) =>
+                        {
                             kind = kind.max(Some(Kind::ClassName));
                         }
-                        "href" if tag == "a" && author_path(v) => {
+                        local_name!("href") if is_a && author_path(v) => {
                             kind = kind.max(Some(Kind::AuthorLink));
                         }
-                        "data-testid" | "data-component" if byline_name(v) => {
-                            kind = kind.max(Some(Kind::ClassName));
+                        local_name!("itemprop")
+                        | local_name!("rel")
+                        | local_name!("class")
+                        | local_name!("id")
+                        | local_name!("href") => {}
+                        _ => {
+                            if matches!(&*a.name.local, "data-testid" | "data-component")
+                                && byline_name(v)
+                            {
+                                kind = kind.max(Some(Kind::ClassName));
+                            }
                         }
-                        _ => {}
                     }
                 }
                 let Some(kind) = kind else { continue };
