@@ -17,6 +17,7 @@ use crate::analyze::{flag, for_each_token, Analysis};
 use crate::dom::{Dom, NodeData, NodeId, NONE};
 use crate::meta::fold;
 use crate::patterns::StemSet;
+use html5ever::local_name;
 
 /// No web page was published before this year: earlier years are misread
 /// numbers (`1984` in a title, a founding year).
@@ -1273,11 +1274,13 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             }
             _ => continue,
         };
-        let tag = &*el.name.local;
+        // Tag and attribute names compared as interned atoms (one integer
+        // compare each): this runs on every element of the page.
+        let is_meta = el.name.local == local_name!("meta");
         let pos = an.pre[id as usize];
         c.group = 0;
-        match tag {
-            "meta" => {
+        match el.name.local {
+            local_name!("meta") => {
                 let Some(content) = el.attr("content") else {
                     continue;
                 };
@@ -1293,7 +1296,7 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
                     }
                 }
             }
-            "script" => {
+            local_name!("script") => {
                 if el
                     .attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
@@ -1310,11 +1313,15 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             }
             _ => {}
         }
-        if pos == u32::MAX && tag != "meta" {
+        if pos == u32::MAX && !is_meta {
             continue; // hidden, skipped or detached
         }
         // Microdata: `itemprop=datePublished` with `content`, `datetime` or text.
-        if let Some(prop) = el.attr("itemprop") {
+        let itemprop = el
+            .attrs
+            .iter()
+            .find(|a| a.name.local == local_name!("itemprop"));
+        if let Some(prop) = itemprop.map(|a| &*a.value) {
             let prop = prop.trim().to_ascii_lowercase();
             if let Some(&(_, kind)) = ITEMPROP_DATES.iter().find(|(p, _)| prop.contains(p)) {
                 if zone_of(dom, an, id, anchor, c) != Zone::Comments {
@@ -1331,9 +1338,10 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
                 continue;
             }
         }
-        if tag != "time" {
+        if el.name.local != local_name!("time") {
             continue;
         }
+        let tag = &*el.name.local;
         let named = kind_of_names(&[el.attr("class"), el.attr("id"), el.attr("itemprop")]);
         c.group = group_of(tag, el.attr("class"));
         {
