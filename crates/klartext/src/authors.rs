@@ -18,7 +18,7 @@
 
 use crate::analyze::{flag, Analysis, ChromeWhy};
 use crate::dom::{Dom, NodeData, NodeId, NONE};
-use crate::meta::fold;
+use crate::meta::{fold, fold_eq, folds_equal};
 use crate::patterns::StemSet;
 use html5ever::local_name;
 
@@ -1147,7 +1147,7 @@ pub fn clean_names(raw: &str, structured: bool, not_authors: &[String]) -> Vec<S
             || AGENCIES.contains(&k.as_str())
             || GENERIC_NAMES.contains(&k.as_str())
             || not_authors.contains(&k)
-            || out.iter().any(|o| fold(o) == k)
+            || out.iter().any(|o| fold_eq(o, &k))
         {
             continue;
         }
@@ -1618,7 +1618,7 @@ fn headline_node(dom: &Dom, an: &Analysis, title: Option<&str>) -> Option<NodeId
         if let Some(k) = &key {
             let mut t = String::new();
             dom.text_of(id, &mut t);
-            if fold(&t) == *k {
+            if fold_eq(&t, k) {
                 return Some(id);
             }
         }
@@ -1670,11 +1670,11 @@ impl Headline {
 
 /// Are all names of `a` in `b`?
 fn subset(a: &[String], b: &[String]) -> bool {
-    a.iter().all(|x| b.iter().any(|y| fold(x) == fold(y)))
+    a.iter().all(|x| b.iter().any(|y| folds_equal(x, y)))
 }
 
 fn overlaps(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| b.iter().any(|y| fold(x) == fold(y)))
+    a.iter().any(|x| b.iter().any(|y| folds_equal(x, y)))
 }
 
 /// The article's authors.
@@ -1749,7 +1749,7 @@ pub fn find_logged(
                 && cands[y]
                     .names
                     .iter()
-                    .all(|a| cands[x].names.iter().any(|b| fold(a) == fold(b)))
+                    .all(|a| cands[x].names.iter().any(|b| folds_equal(a, b)))
                 && cands[x].names.len() > cands[y].names.len()
             {
                 dropped[y] = true;
@@ -1815,7 +1815,7 @@ pub fn find_logged(
                     break;
                 }
                 for n in &x.names {
-                    if !names.iter().any(|m| fold(m) == fold(n)) {
+                    if !names.iter().any(|m| folds_equal(m, n)) {
                         names.push(n.clone());
                     }
                 }

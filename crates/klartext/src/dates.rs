@@ -15,7 +15,7 @@
 
 use crate::analyze::{flag, for_each_token, Analysis};
 use crate::dom::{Dom, NodeData, NodeId, NONE};
-use crate::meta::fold;
+use crate::meta::{fold, fold_eq};
 use crate::patterns::StemSet;
 use html5ever::local_name;
 
@@ -1118,7 +1118,7 @@ fn headline_node(dom: &Dom, an: &Analysis, title: Option<&str>) -> Option<NodeId
         if let Some(k) = &key {
             let mut t = String::new();
             dom.text_of(id, &mut t);
-            if fold(&t) == *k {
+            if fold_eq(&t, k) {
                 return Some(id);
             }
         }

@@ -254,6 +254,24 @@ pub(crate) fn fold(s: &str) -> String {
     out
 }
 
+/// Whether `s` folds to `key` (a folded string), as `fold(s) == key` but
+/// without building the folded string and stopping at the first difference.
+pub(crate) fn fold_eq(s: &str, key: &str) -> bool {
+    folded_chars(s).eq(key.chars())
+}
+
+/// Whether two strings fold to the same, as `fold(a) == fold(b)`.
+pub(crate) fn folds_equal(a: &str, b: &str) -> bool {
+    folded_chars(a).eq(folded_chars(b))
+}
+
+/// The characters of [`fold`]`(s)`, one by one.
+fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
 /// The shortest headline worth matching against `<title>`.
 const MIN_HEADLINE_CHARS: usize = 8;
 
@@ -362,5 +380,10 @@ mod fold_tests {
     fn fold_keeps_lowercased_letters_and_digits() {
         assert_eq!(fold("Hello, World 42!"), "helloworld42");
         assert_eq!(fold("Straße – ÜBER İ"), "straßeüberi\u{307}");
+        assert!(super::fold_eq("Straße – ÜBER İ", "straßeüberi\u{307}"));
+        assert!(!super::fold_eq("Straße – ÜBER", "straßeüberi"));
+        assert!(!super::fold_eq("Straße", "straßeü"));
+        assert!(super::folds_equal("Jane  Doe", "jane-doe"));
+        assert!(!super::folds_equal("Jane Doe", "Jane Does"));
     }
 }
