@@ -18,7 +18,9 @@
 
 use crate::analyze::{flag, Analysis, ChromeWhy};
 use crate::dom::{Dom, NodeData, NodeId, NONE};
-use crate::meta::fold;
+use crate::meta::{fold, fold_eq, folds_equal};
+use crate::patterns::StemSet;
+use html5ever::local_name;
 
 // ---------------------------------------------------------------------------
 // Word lists
@@ -527,7 +529,7 @@ const CREDIT_LEADS: &[&str] = &[
 
 /// Class/id stems of byline elements: a class or id that contains one of
 /// these (`byline`, `post-author`, `authorName`, `autor`, `writer`).
-const BYLINE_STEMS: &[&str] = &[
+const BYLINE_STEMS: StemSet = StemSet::new(&[
     "byline",
     "author",
     "autor",
@@ -537,14 +539,14 @@ const BYLINE_STEMS: &[&str] = &[
     "verfasser",
     "reporter",
     "creator",
-];
+]);
 
 /// Class/id stems that mark the parts of an author box that are not the
 /// name (`author-bio`, `author-avatar`, `author-description`).
-const NOT_NAME_STEMS: &[&str] = &[
+const NOT_NAME_STEMS: StemSet = StemSet::new(&[
     "avatar", "image", "img", "photo", "pic", "bio", "desc", "about", "social", "follow", "job",
     "position", "role", "title", "label", "more", "posts", "comment", "count",
-];
+]);
 
 /// Path parts of links to an author's page (`/author/jane-doe`).
 pub(crate) const AUTHOR_PATHS: &[&str] = &[
@@ -1145,7 +1147,7 @@ pub fn clean_names(raw: &str, structured: bool, not_authors: &[String]) -> Vec<S
             || AGENCIES.contains(&k.as_str())
             || GENERIC_NAMES.contains(&k.as_str())
             || not_authors.contains(&k)
-            || out.iter().any(|o| fold(o) == k)
+            || out.iter().any(|o| fold_eq(o, &k))
         {
             continue;
         }
@@ -1321,14 +1323,13 @@ const INLINE_EDGE: char = '\u{1}';
 /// Does a class or id value name a byline element (and not a part of an
 /// author box that is not the name)?
 fn byline_name(value: &str) -> bool {
-    use crate::patterns::contains_any_ci;
     if !value.is_ascii() {
         return false;
     }
     let mut hit = false;
     for class in value.split_ascii_whitespace() {
-        if contains_any_ci(class, BYLINE_STEMS) {
-            if contains_any_ci(class, NOT_NAME_STEMS) {
+        if BYLINE_STEMS.contains_ci(class) {
+            if NOT_NAME_STEMS.contains_ci(class) {
                 return false;
             }
             hit = true;
@@ -1390,11 +1391,12 @@ fn itemprop_name(dom: &Dom, an: &Analysis, id: NodeId) -> Option<String> {
 fn starts_with_lead(t: &str) -> bool {
     // Cheap filter first: every text node of the page comes here, and the
     // leads all start with one of these letters.
-    if !t
-        .as_bytes()
-        .first()
-        .is_some_and(|b| b"bvpdatwgesrBVPDATWGESR".contains(b))
-    {
+    if !t.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'b' | b'v' | b'p' | b'd' | b'a' | b't' | b'w' | b'g' | b'e' | b's' | b'r'
+        )
+    }) {
         return false;
     }
     let mut words = t.split_whitespace();
@@ -1481,16 +1483,25 @@ fn page_candidates(
                 if an.has(id, flag::SKIP) || an.chars[i] == 0 {
                     continue;
                 }
-                let tag = &*e.name.local;
-                if matches!(tag, "body" | "html" | "main" | "article" | "head") {
+                if matches!(
+                    e.name.local,
+                    local_name!("body")
+                        | local_name!("html")
+                        | local_name!("main")
+                        | local_name!("article")
+                        | local_name!("head")
+                ) {
                     continue;
                 }
+                let is_a = e.name.local == local_name!("a");
                 let mut kind = None;
                 let mut raw: Option<String> = None;
                 for a in &e.attrs {
                     let v: &str = &a.value;
-                    match &*a.name.local {
-                        "itemprop"
+                    // Attribute names compared as interned atoms (one
+                    // integer compare each) but for the `data-` ones.
+                    match a.name.local {
+                        local_name!("itemprop")
                             if attr_has_token(v, "author") || attr_has_token(v, "creator") =>
                         {
                             let org = e
@@ -1500,19 +1511,29 @@ fn page_candidates(
                                 kind = Some(Kind::Itemprop);
                             }
                         }
-                        "rel" if tag == "a" && attr_has_token(v, "author") => {
+                        local_name!("rel") if is_a && attr_has_token(v, "author") => {
                             kind = kind.max(Some(Kind::Rel));
                         }
-                        "class" | "id" if *names.entry(v).or_insert_with(|| byline_name(v)) => {
+                        local_name!("class") | local_name!("id")
+                            if *names.entry(v).or_insert_with(|| byline_name(v)) =>
+                        {
                             kind = kind.max(Some(Kind::ClassName));
                         }
-                        "href" if tag == "a" && author_path(v) => {
+                        local_name!("href") if is_a && author_path(v) => {
                             kind = kind.max(Some(Kind::AuthorLink));
                         }
-                        "data-testid" | "data-component" if byline_name(v) => {
-                            kind = kind.max(Some(Kind::ClassName));
+                        local_name!("itemprop")
+                        | local_name!("rel")
+                        | local_name!("class")
+                        | local_name!("id")
+                        | local_name!("href") => {}
+                        _ => {
+                            if matches!(&*a.name.local, "data-testid" | "data-component")
+                                && byline_name(v)
+                            {
+                                kind = kind.max(Some(Kind::ClassName));
+                            }
                         }
-                        _ => {}
                     }
                 }
                 let Some(kind) = kind else { continue };
@@ -1597,7 +1618,7 @@ fn headline_node(dom: &Dom, an: &Analysis, title: Option<&str>) -> Option<NodeId
         if let Some(k) = &key {
             let mut t = String::new();
             dom.text_of(id, &mut t);
-            if fold(&t) == *k {
+            if fold_eq(&t, k) {
                 return Some(id);
             }
         }
@@ -1649,11 +1670,11 @@ impl Headline {
 
 /// Are all names of `a` in `b`?
 fn subset(a: &[String], b: &[String]) -> bool {
-    a.iter().all(|x| b.iter().any(|y| fold(x) == fold(y)))
+    a.iter().all(|x| b.iter().any(|y| folds_equal(x, y)))
 }
 
 fn overlaps(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| b.iter().any(|y| fold(x) == fold(y)))
+    a.iter().any(|x| b.iter().any(|y| folds_equal(x, y)))
 }
 
 /// The article's authors.
@@ -1728,7 +1749,7 @@ pub fn find_logged(
                 && cands[y]
                     .names
                     .iter()
-                    .all(|a| cands[x].names.iter().any(|b| fold(a) == fold(b)))
+                    .all(|a| cands[x].names.iter().any(|b| folds_equal(a, b)))
                 && cands[x].names.len() > cands[y].names.len()
             {
                 dropped[y] = true;
@@ -1794,7 +1815,7 @@ pub fn find_logged(
                     break;
                 }
                 for n in &x.names {
-                    if !names.iter().any(|m| fold(m) == fold(n)) {
+                    if !names.iter().any(|m| folds_equal(m, n)) {
                         names.push(n.clone());
                     }
                 }

@@ -1903,9 +1903,11 @@ fn clean_text(raw: &str) -> String {
 /// the comment machinery ("Reply", "Antworten", "Report", "12 Likes",
 /// "Responses (0)", "+3", "#").
 fn is_noise_line(line: &str) -> bool {
-    let core = line
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let core = line.trim_matches(|c: char| !c.is_alphanumeric());
+    if is_long_text_line(core) {
+        return false;
+    }
+    let core = core.to_lowercase();
     if core.is_empty() {
         return true;
     }
@@ -1943,6 +1945,58 @@ fn is_noise_line(line: &str) -> bool {
             .iter()
             .all(|w| w.bytes().all(|b| b.is_ascii_digit()) || COUNTER_WORDS.contains(w))
 }
+
+/// Whether a trimmed line is too long for every test of [`is_noise_line`],
+/// found without lowercasing or splitting it: more characters than any of
+/// [`NOISE_LINES`] has bytes, more than [`SECTION_LABEL_START_MAX_WORDS`]
+/// words with a letter as [`is_section_label`] splits them, and more than
+/// [`BUTTON_ROW_MAX_WORDS`] as `is_noise_line` splits them (so not all
+/// numbers, nor a short counter). The lines of a comment's text come here.
+///
+/// Counted before lowercasing, which only adds characters and never joins
+/// words (a letter lowercases to a letter, maybe with a mark after it: `İ`),
+/// so the lowercased line has at least these counts.
+fn is_long_text_line(core: &str) -> bool {
+    // Words: runs of letters, digits and `'`; label words: the same with `&`.
+    let (mut chars, mut words, mut label_words) = (0usize, 0usize, 0usize);
+    let (mut word_letter, mut label_letter) = (false, false);
+    for c in core.chars().chain([' ']) {
+        chars += 1;
+        let in_word = c.is_alphanumeric() || c == '\'';
+        if in_word {
+            word_letter |= c.is_alphabetic();
+        } else {
+            words += usize::from(word_letter);
+            word_letter = false;
+        }
+        if in_word || c == '&' {
+            label_letter |= c.is_alphabetic();
+        } else {
+            label_words += usize::from(label_letter);
+            label_letter = false;
+        }
+        if words > BUTTON_ROW_MAX_WORDS
+            && label_words > SECTION_LABEL_START_MAX_WORDS
+            && chars > NOISE_LINE_MAX_BYTES
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The longest of [`NOISE_LINES`], in bytes.
+const NOISE_LINE_MAX_BYTES: usize = {
+    let mut max = 0;
+    let mut k = 0;
+    while k < NOISE_LINES.len() {
+        if NOISE_LINES[k].len() > max {
+            max = NOISE_LINES[k].len();
+        }
+        k += 1;
+    }
+    max
+};
 
 /// A commenter's name from the text of an author element: without "by",
 /// "said…", a date or a user number.
@@ -2407,5 +2461,19 @@ mod tests {
         for l in ["I agree with this.", "3 cheers for the mayor"] {
             assert!(!is_noise_line(l), "{l}");
         }
+        // A long line of numbers only is still a counter row; a comment's
+        // long sentence is text, with or without the shortcut.
+        let numbers: Vec<String> = (1..40).map(|n| n.to_string()).collect();
+        assert!(is_noise_line(&numbers.join(" ")));
+        let long = "I don't think the council read the report before it voted, \
+                    and nobody in the room asked them about it either & so on.";
+        assert!(super::is_long_text_line(long.trim_end_matches('.')));
+        assert!(!is_noise_line(long));
+        assert!(!super::is_long_text_line("Reply to this comment"));
+        let german = "Ich glaube nicht, dass der Gemeinderat den Bericht gelesen hat, \
+                      bevor er abstimmte, und niemand im Saal hat sie danach gefragt, \
+                      Überraschung";
+        assert!(super::is_long_text_line(german));
+        assert!(!is_noise_line(german));
     }
 }

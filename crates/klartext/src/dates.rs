@@ -15,7 +15,9 @@
 
 use crate::analyze::{flag, for_each_token, Analysis};
 use crate::dom::{Dom, NodeData, NodeId, NONE};
-use crate::meta::fold;
+use crate::meta::{fold, fold_eq};
+use crate::patterns::StemSet;
+use html5ever::local_name;
 
 /// No web page was published before this year: earlier years are misread
 /// numbers (`1984` in a title, a founding year).
@@ -799,7 +801,7 @@ const DATE_CLASS_TOKENS: &[&str] = &[
 
 /// Stems of which every [`DATE_CLASS_TOKENS`] entry holds one: a cheap test
 /// that spares tokenizing the class of every element.
-const DATE_CLASS_STEMS: &[&str] = &[
+const DATE_CLASS_STEMS: StemSet = StemSet::new(&[
     "date",
     "datum",
     "time",
@@ -811,10 +813,10 @@ const DATE_CLASS_STEMS: &[&str] = &[
     "created",
     "updated",
     "submitted",
-];
+]);
 
 /// Class/id tokens that say a date is the first publication.
-const PUBLISHED_TOKENS: &[&str] = &[
+const PUBLISHED_TOKENS: StemSet = StemSet::new(&[
     "published",
     "publish",
     "publishdate",
@@ -826,10 +828,10 @@ const PUBLISHED_TOKENS: &[&str] = &[
     "datepublished",
     "entrydate",
     "submitted",
-];
+]);
 
 /// Class/id tokens that say a date is an update.
-const MODIFIED_TOKENS: &[&str] = &[
+const MODIFIED_TOKENS: StemSet = StemSet::new(&[
     "updated",
     "update",
     "modified",
@@ -838,7 +840,7 @@ const MODIFIED_TOKENS: &[&str] = &[
     "lastupdated",
     "aktualisiert",
     "changed",
-];
+]);
 
 /// A date element holds at most this much visible text; longer ones are
 /// containers, not a date line.
@@ -848,7 +850,7 @@ const DATE_ELEMENT_MIN_CHARS: u32 = 6;
 
 /// Class/id tokens (besides the engine's chrome names) of lists of other
 /// articles, whose dates are theirs, not this article's.
-const OTHER_ARTICLES_TOKENS: &[&str] = &[
+const OTHER_ARTICLES_TOKENS: StemSet = StemSet::new(&[
     "related",
     "recommended",
     "recommendations",
@@ -859,7 +861,7 @@ const OTHER_ARTICLES_TOKENS: &[&str] = &[
     "teasers",
     "readmore",
     "similar",
-];
+]);
 
 /// Where on the page a visible date stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1116,7 +1118,7 @@ fn headline_node(dom: &Dom, an: &Analysis, title: Option<&str>) -> Option<NodeId
         if let Some(k) = &key {
             let mut t = String::new();
             dom.text_of(id, &mut t);
-            if fold(&t) == *k {
+            if fold_eq(&t, k) {
                 return Some(id);
             }
         }
@@ -1134,6 +1136,33 @@ fn has_token(value: Option<&str>, table: &[&str]) -> bool {
     });
     hit
 }
+
+/// [`has_token`] for a table kept as a [`StemSet`], ruling out first, at the
+/// cost of one byte scan, a value that can hold none of its tokens: every
+/// token [`for_each_token`] gives (a part, a camelCase piece, a class name's
+/// parts joined) is a run of the value's alphanumerics with the separators
+/// dropped, so in an ASCII value a token of the table shows in them.
+fn has_listed_token(value: Option<&str>, tokens: &StemSet) -> bool {
+    let Some(v) = value else { return false };
+    if v.is_ascii() && v.len() <= ALNUM_SCAN_MAX_BYTES {
+        let mut alnum = [0u8; ALNUM_SCAN_MAX_BYTES];
+        let mut n = 0;
+        for &b in v.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                alnum[n] = b;
+                n += 1;
+            }
+        }
+        if !tokens.contains_ci_bytes(&alnum[..n]) {
+            return false;
+        }
+    }
+    has_token(value, tokens.stems())
+}
+
+/// Longest value [`has_listed_token`] rules out by a scan (on the stack);
+/// longer ones are tokenized straight away.
+const ALNUM_SCAN_MAX_BYTES: usize = 256;
 
 /// The zone of a visible element, from its ancestors' names.
 fn zone_of(dom: &Dom, an: &Analysis, id: NodeId, anchor: NodeId, c: &mut Collector) -> Zone {
@@ -1191,8 +1220,8 @@ fn own_zone(dom: &Dom, an: &Analysis, n: NodeId) -> Option<Zone> {
         }
         None => {}
     }
-    if has_token(el.attr("class"), OTHER_ARTICLES_TOKENS)
-        || has_token(el.attr("id"), OTHER_ARTICLES_TOKENS)
+    if has_listed_token(el.attr("class"), &OTHER_ARTICLES_TOKENS)
+        || has_listed_token(el.attr("id"), &OTHER_ARTICLES_TOKENS)
     {
         return Some(Zone::OtherArticles);
     }
@@ -1203,10 +1232,16 @@ fn own_zone(dom: &Dom, an: &Analysis, n: NodeId) -> Option<Zone> {
 }
 
 fn kind_of_names(values: &[Option<&str>]) -> Option<Kind> {
-    if values.iter().any(|v| has_token(*v, MODIFIED_TOKENS)) {
+    if values
+        .iter()
+        .any(|v| has_listed_token(*v, &MODIFIED_TOKENS))
+    {
         return Some(Kind::Modified);
     }
-    if values.iter().any(|v| has_token(*v, PUBLISHED_TOKENS)) {
+    if values
+        .iter()
+        .any(|v| has_listed_token(*v, &PUBLISHED_TOKENS))
+    {
         return Some(Kind::Published);
     }
     None
@@ -1239,11 +1274,13 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             }
             _ => continue,
         };
-        let tag = &*el.name.local;
+        // Tag and attribute names compared as interned atoms (one integer
+        // compare each): this runs on every element of the page.
+        let is_meta = el.name.local == local_name!("meta");
         let pos = an.pre[id as usize];
         c.group = 0;
-        match tag {
-            "meta" => {
+        match el.name.local {
+            local_name!("meta") => {
                 let Some(content) = el.attr("content") else {
                     continue;
                 };
@@ -1259,7 +1296,7 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
                     }
                 }
             }
-            "script" => {
+            local_name!("script") => {
                 if el
                     .attr("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
@@ -1276,11 +1313,15 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             }
             _ => {}
         }
-        if pos == u32::MAX && tag != "meta" {
+        if pos == u32::MAX && !is_meta {
             continue; // hidden, skipped or detached
         }
         // Microdata: `itemprop=datePublished` with `content`, `datetime` or text.
-        if let Some(prop) = el.attr("itemprop") {
+        let itemprop = el
+            .attrs
+            .iter()
+            .find(|a| a.name.local == local_name!("itemprop"));
+        if let Some(prop) = itemprop.map(|a| &*a.value) {
             let prop = prop.trim().to_ascii_lowercase();
             if let Some(&(_, kind)) = ITEMPROP_DATES.iter().find(|(p, _)| prop.contains(p)) {
                 if zone_of(dom, an, id, anchor, c) != Zone::Comments {
@@ -1297,9 +1338,10 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
                 continue;
             }
         }
-        if tag != "time" {
+        if el.name.local != local_name!("time") {
             continue;
         }
+        let tag = &*el.name.local;
         let named = kind_of_names(&[el.attr("class"), el.attr("id"), el.attr("itemprop")]);
         c.group = group_of(tag, el.attr("class"));
         {
@@ -1339,9 +1381,25 @@ const DATE_MIN_DIGITS: usize = 4;
 /// holds a year of four digits, two digits of a year after a day and a
 /// month, or eight digits. Most texts fail this at the cost of a byte scan.
 fn has_date_digits(s: &str) -> bool {
-    // A full count (vectorised) beats stopping at the fourth digit.
-    s.bytes().filter(u8::is_ascii_digit).count() >= DATE_MIN_DIGITS
+    // Counted in blocks of bytes (a vectorised count with a byte-wide
+    // sum), stopping at the block that reaches the fourth digit.
+    let mut digits = 0usize;
+    for block in s.as_bytes().chunks(DIGIT_BLOCK) {
+        let n: u8 = block
+            .iter()
+            .map(|b| u8::from(b.wrapping_sub(b'0') < 10))
+            .fold(0, u8::wrapping_add);
+        digits += usize::from(n);
+        if digits >= DATE_MIN_DIGITS {
+            return true;
+        }
+    }
+    false
 }
+
+/// Bytes counted at once by [`has_date_digits`] (at most 255, the count
+/// of one block is a byte).
+const DIGIT_BLOCK: usize = 128;
 /// A date element is the text's parent or at most this many levels above.
 const DATE_ELEMENT_LEVELS: usize = 3;
 
@@ -1361,8 +1419,7 @@ fn date_element_of(dom: &Dom, an: &Analysis, t: NodeId, done: &[NodeId]) -> Opti
             return None;
         }
         let names_a_date = |v: Option<&str>| {
-            v.is_some_and(|v| crate::patterns::contains_any_ci(v, DATE_CLASS_STEMS))
-                && has_token(v, DATE_CLASS_TOKENS)
+            v.is_some_and(|v| DATE_CLASS_STEMS.contains_ci(v)) && has_token(v, DATE_CLASS_TOKENS)
         };
         if &*el.name.local != "time"
             && chars >= DATE_ELEMENT_MIN_CHARS
@@ -1517,7 +1574,7 @@ fn label_kind(s: &str) -> Option<Kind> {
 /// each at the start of a word.
 fn labels_in(s: &str) -> (bool, bool) {
     // One pass over the word starts, each compared with the labels that
-    // begin with its byte.
+    // begin with its byte ([`LABEL_FIRSTS`]) and are not found yet.
     let (mut published, mut modified) = (false, false);
     let mut prev_alnum = false;
     for (i, ch) in s.char_indices() {
@@ -1527,13 +1584,57 @@ fn labels_in(s: &str) -> (bool, bool) {
             continue;
         }
         let rest = &s.as_bytes()[i..];
-        let starts =
-            |l: &&str| l.as_bytes().first() == rest.first() && rest.starts_with(l.as_bytes());
-        modified = modified || MODIFIED_LABELS.iter().any(starts);
-        published = published || PUBLISHED_LABELS.iter().any(starts);
+        let mut m = LABEL_FIRSTS[rest[0] as usize];
+        if published {
+            m &= !PUBLISHED_BITS;
+        }
+        if modified {
+            m &= !MODIFIED_BITS;
+        }
+        while m != 0 {
+            let k = m.trailing_zeros() as usize;
+            m &= m - 1;
+            let (label, found) = if k < MODIFIED_SHIFT {
+                (PUBLISHED_LABELS[k], &mut published)
+            } else {
+                (MODIFIED_LABELS[k - MODIFIED_SHIFT], &mut modified)
+            };
+            if rest.starts_with(label.as_bytes()) {
+                *found = true;
+            }
+        }
+        if published && modified {
+            break;
+        }
     }
     (published, modified)
 }
+
+/// Bit of [`MODIFIED_LABELS`]' first entry in [`LABEL_FIRSTS`]; the bits
+/// below are [`PUBLISHED_LABELS`]'.
+const MODIFIED_SHIFT: usize = 32;
+const PUBLISHED_BITS: u64 = (1 << MODIFIED_SHIFT) - 1;
+const MODIFIED_BITS: u64 = !PUBLISHED_BITS;
+
+/// For each byte, the labels that start with it: bit `k` for
+/// `PUBLISHED_LABELS[k]`, bit `MODIFIED_SHIFT + k` for `MODIFIED_LABELS[k]`.
+const LABEL_FIRSTS: [u64; 256] = {
+    assert!(
+        PUBLISHED_LABELS.len() <= MODIFIED_SHIFT && MODIFIED_LABELS.len() <= 64 - MODIFIED_SHIFT
+    );
+    let mut t = [0u64; 256];
+    let mut k = 0;
+    while k < PUBLISHED_LABELS.len() {
+        t[PUBLISHED_LABELS[k].as_bytes()[0] as usize] |= 1 << k;
+        k += 1;
+    }
+    k = 0;
+    while k < MODIFIED_LABELS.len() {
+        t[MODIFIED_LABELS[k].as_bytes()[0] as usize] |= 1 << (MODIFIED_SHIFT + k);
+        k += 1;
+    }
+    t
+};
 
 /// Siblings read back for a label before a date ...
 const LABEL_SIBLINGS: usize = 3;
@@ -2279,4 +2380,56 @@ pub fn debug_candidates(html: &str, url: Option<&str>) -> String {
         r.modified.unwrap_or_default()
     );
     out
+}
+
+#[cfg(test)]
+mod digit_tests {
+    use super::has_date_digits;
+
+    #[test]
+    fn date_digits_counted_across_blocks() {
+        let spread = format!(
+            "{}1{}2{}3{}4",
+            "a".repeat(127),
+            "b".repeat(127),
+            "c".repeat(300),
+            "d"
+        );
+        assert!(has_date_digits(&spread));
+        assert!(!has_date_digits(&spread[..spread.len() - 1]));
+        assert!(has_date_digits("1.3.23"));
+        assert!(!has_date_digits("1.3.x"));
+    }
+}
+
+#[cfg(test)]
+mod listed_token_tests {
+    use super::{has_listed_token, has_token, OTHER_ARTICLES_TOKENS};
+
+    #[test]
+    fn listed_tokens_found_as_the_tokenizer_gives_them() {
+        for v in [
+            "most-read box",
+            "box relatedPosts",
+            "Related",
+            "teaser_list",
+            "read-more",
+            "col-md-4 widget",
+            "relat ed",
+            "rélated",
+        ] {
+            let want = has_token(Some(v), OTHER_ARTICLES_TOKENS.stems());
+            assert_eq!(
+                has_listed_token(Some(v), &OTHER_ARTICLES_TOKENS),
+                want,
+                "{v}"
+            );
+        }
+        assert!(has_listed_token(
+            Some("most-read box"),
+            &OTHER_ARTICLES_TOKENS
+        ));
+        assert!(!has_listed_token(Some("relat ed"), &OTHER_ARTICLES_TOKENS));
+        assert!(!has_listed_token(None, &OTHER_ARTICLES_TOKENS));
+    }
 }

@@ -5,7 +5,7 @@
 use crate::analyze::{analyze, flag, Analysis};
 use crate::document::{Block, BlockKind, Document};
 use crate::dom::{Dom, NodeId, NONE};
-use crate::meta::{self, fold, squash};
+use crate::meta::{self, fold, fold_eq, squash};
 use crate::parts;
 use crate::patterns::{CREDIT_PREFIXES, PAGE_TYPES};
 use crate::segment::{segment, RawBlock};
@@ -515,7 +515,7 @@ fn name_parts(
             if let Some(p) = chosen
                 .iter()
                 .take(KICKER_BODY_SEARCH)
-                .position(|&i| fold(&blocks[i].text) == key)
+                .position(|&i| fold_eq(&blocks[i].text, &key))
             {
                 taken.kicker_block = Some(chosen.remove(p));
             }
@@ -788,7 +788,7 @@ fn add_lead(
     };
     let Some(h) = blocks[..first]
         .iter()
-        .rposition(|b| b.kind == BlockKind::Heading && fold(&b.text) == title)
+        .rposition(|b| b.kind == BlockKind::Heading && fold_eq(&b.text, title))
     else {
         return;
     };
@@ -844,7 +844,7 @@ fn choose_container_blocks(
     let headlines: Vec<NodeId> = match title {
         Some(t) => blocks
             .iter()
-            .filter(|b| b.kind == BlockKind::Heading && fold(&b.text) == t)
+            .filter(|b| b.kind == BlockKind::Heading && fold_eq(&b.text, t))
             .map(|b| b.owner)
             .collect(),
         None => Vec::new(),
@@ -1198,7 +1198,7 @@ fn kept_blocks(
             continue;
         }
         // The headline is the title field, not body text.
-        if b.kind == BlockKind::Heading && title.is_some_and(|t| fold(&b.text) == t) {
+        if b.kind == BlockKind::Heading && title.is_some_and(|t| fold_eq(&b.text, t)) {
             continue;
         }
         if is_credit_line(b) || is_labelled_link_line(b) {

@@ -239,10 +239,37 @@ fn read_json_ld(text: &str, m: &mut Meta) {
 
 /// Fold a string for comparisons: lowercase alphanumerics only.
 pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        // ASCII (most letters of most pages) without the Unicode tables:
+        // the same letters and digits, lowercased the same way.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Whether `s` folds to `key` (a folded string), as `fold(s) == key` but
+/// without building the folded string and stopping at the first difference.
+pub(crate) fn fold_eq(s: &str, key: &str) -> bool {
+    folded_chars(s).eq(key.chars())
+}
+
+/// Whether two strings fold to the same, as `fold(a) == fold(b)`.
+pub(crate) fn folds_equal(a: &str, b: &str) -> bool {
+    folded_chars(a).eq(folded_chars(b))
+}
+
+/// The characters of [`fold`]`(s)`, one by one.
+fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The shortest headline worth matching against `<title>`.
@@ -343,4 +370,20 @@ fn strip_site_name(title: &str, site: Option<&str>) -> String {
         return title.to_string();
     }
     title.to_string()
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::fold;
+
+    #[test]
+    fn fold_keeps_lowercased_letters_and_digits() {
+        assert_eq!(fold("Hello, World 42!"), "helloworld42");
+        assert_eq!(fold("Straße – ÜBER İ"), "straßeüberi\u{307}");
+        assert!(super::fold_eq("Straße – ÜBER İ", "straßeüberi\u{307}"));
+        assert!(!super::fold_eq("Straße – ÜBER", "straßeüberi"));
+        assert!(!super::fold_eq("Straße", "straßeü"));
+        assert!(super::folds_equal("Jane  Doe", "jane-doe"));
+        assert!(!super::folds_equal("Jane Doe", "Jane Does"));
+    }
 }

@@ -677,41 +677,121 @@ pub const POSTER_STAT_LABELS: &[&str] = &[
 /// Name prefixes of a side column (rule `most-of-the-page-is-not-chrome`).
 pub const SIDE_COLUMN_PREFIXES: &[&str] = &["sidebar", "aside", "rail"];
 
-/// Whether `value` holds one of `stems` (lowercase ASCII) anywhere, in any
-/// case. A plain scan: class and id values are short, and for them this is
-/// several times cheaper than a substring searcher per stem.
-pub(crate) fn contains_any_ci(value: &str, stems: &[&str]) -> bool {
-    // Bit k: some stem starts with the k-th letter; stems starting with
-    // anything else are compared at every position.
-    let mut firsts = 0u32;
-    let mut other_firsts = false;
-    for st in stems {
-        match st.as_bytes().first() {
-            Some(&f) if f.is_ascii_lowercase() => firsts |= 1 << (f - b'a'),
-            Some(_) => other_firsts = true,
-            None => return true,
+/// A list of stems (lowercase ASCII) to look for anywhere in a class or id
+/// value, in any case ([`StemSet::contains_ci`]). Built at compile time with
+/// a table from each byte to the stems that start with it in lowercase, so
+/// that a position of the value costs one look-up.
+pub(crate) struct StemSet {
+    stems: &'static [&'static str],
+    /// Bit `k`: `stems[k]` starts with this byte, lowercased.
+    by_byte: [u64; 256],
+    /// Bit `k`: `stems[k]` has this byte, lowercased, second (or is one
+    /// byte long).
+    by_second: [u64; 256],
+    /// Bit `k`: `stems[k]` is one byte long (it may end the value).
+    single: u64,
+    /// Some stem is empty (and so in every value).
+    has_empty: bool,
+}
+
+impl StemSet {
+    /// The stems, as listed.
+    pub(crate) fn stems(&self) -> &'static [&'static str] {
+        self.stems
+    }
+
+    /// The set of `stems` (at most 64).
+    pub(crate) const fn new(stems: &'static [&'static str]) -> StemSet {
+        assert!(stems.len() <= 64, "a StemSet holds at most 64 stems");
+        let mut by_byte = [0u64; 256];
+        let mut by_second = [0u64; 256];
+        let mut single = 0u64;
+        let mut has_empty = false;
+        let mut k = 0;
+        while k < stems.len() {
+            let s = stems[k].as_bytes();
+            if s.is_empty() {
+                has_empty = true;
+            } else {
+                if s.len() == 1 {
+                    single |= 1 << k;
+                }
+                let mut b = 0;
+                while b < 256 {
+                    let lower = (b as u8).to_ascii_lowercase();
+                    if lower == s[0] {
+                        by_byte[b] |= 1 << k;
+                    }
+                    if s.len() == 1 || lower == s[1].to_ascii_lowercase() {
+                        by_second[b] |= 1 << k;
+                    }
+                    b += 1;
+                }
+            }
+            k += 1;
+        }
+        StemSet {
+            stems,
+            by_byte,
+            by_second,
+            single,
+            has_empty,
         }
     }
-    let b = value.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        let c = c.to_ascii_lowercase();
-        let may_start = if c.is_ascii_lowercase() {
-            firsts & (1 << (c - b'a')) != 0
-        } else {
-            other_firsts
-        };
-        if !may_start {
-            continue;
+
+    /// Whether `value` holds one of the stems anywhere, in any case. A plain
+    /// scan: class and id values are short, and for them this is several
+    /// times cheaper than a substring searcher per stem.
+    pub(crate) fn contains_ci(&self, value: &str) -> bool {
+        self.contains_ci_bytes(value.as_bytes())
+    }
+
+    /// [`StemSet::contains_ci`] for bytes.
+    pub(crate) fn contains_ci_bytes(&self, b: &[u8]) -> bool {
+        if self.has_empty {
+            return true;
         }
-        for st in stems {
-            let sb = st.as_bytes();
-            if sb.first() == Some(&c)
-                && b.get(i..i + sb.len())
+        for (i, &c) in b.iter().enumerate() {
+            let mut m = self.by_byte[c as usize];
+            if m == 0 {
+                continue;
+            }
+            // The byte after rules out most stems before they are compared.
+            m &= match b.get(i + 1) {
+                Some(&next) => self.by_second[next as usize],
+                None => self.single,
+            };
+            while m != 0 {
+                let sb = self.stems[m.trailing_zeros() as usize].as_bytes();
+                if b.get(i..i + sb.len())
                     .is_some_and(|w| w.eq_ignore_ascii_case(sb))
-            {
-                return true;
+                {
+                    return true;
+                }
+                m &= m - 1;
             }
         }
+        false
     }
-    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StemSet;
+
+    const SET: StemSet = StemSet::new(&["byline", "author", "-x"]);
+
+    #[test]
+    fn stems_found_in_any_case_anywhere() {
+        assert!(SET.contains_ci("post-AUTHOR"));
+        assert!(SET.contains_ci("ByLine"));
+        assert!(SET.contains_ci("box-x"));
+        assert!(!SET.contains_ci("autho"));
+        assert!(!SET.contains_ci("authr byli"));
+        assert!(!SET.contains_ci(""));
+        assert!(StemSet::new(&[""]).contains_ci("anything"));
+        assert!(StemSet::new(&["x"]).contains_ci("boX"));
+        assert!(StemSet::new(&["x", "ab"]).contains_ci("xa"));
+        assert!(!StemSet::new(&["ab"]).contains_ci("xa"));
+    }
 }
