@@ -105,9 +105,39 @@ impl Analysis {
 /// for each; also calls `f` once with all tokens of one class name joined
 /// (`article-body` → `articlebody`) so compound names match too.
 pub fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
+    // Both buffers are sized once, on first use, to the whole value (no
+    // token is longer), so they never grow; most values need neither.
     let mut joined = String::new();
     let mut lower = String::new();
     for class in value.split_ascii_whitespace() {
+        if class.is_ascii() {
+            // ASCII names (nearly all): split on bytes, and build the joined
+            // form only when the name has more than one part.
+            let bytes = class.as_bytes();
+            let multi = has_inner_separator(bytes);
+            if multi {
+                joined.clear();
+                joined.reserve(value.len());
+            }
+            let mut start = 0;
+            for i in 0..=bytes.len() {
+                if i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    continue;
+                }
+                if i > start {
+                    let part = &class[start..i];
+                    let lowered = token_part(part, &mut lower, value.len(), &mut f);
+                    if multi {
+                        joined.push_str(if lowered { &lower } else { part });
+                    }
+                }
+                start = i + 1;
+            }
+            if multi {
+                f(&joined);
+            }
+            continue;
+        }
         joined.clear();
         let mut parts = 0;
         for part in class.split(|c: char| !c.is_alphanumeric()) {
@@ -115,40 +145,69 @@ pub fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
                 continue;
             }
             parts += 1;
-            let bytes = part.as_bytes();
-            let has_upper = bytes.iter().any(u8::is_ascii_uppercase);
-            if has_upper {
-                // camelCase names: `articleBody` → also `article`, `body`
-                let mut last = 0;
-                for i in 1..bytes.len() {
-                    if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
-                        lower.clear();
-                        lower.push_str(&part[last..i]);
-                        lower.make_ascii_lowercase();
-                        f(&lower);
-                        last = i;
-                    }
-                }
-                if last > 0 {
-                    lower.clear();
-                    lower.push_str(&part[last..]);
-                    lower.make_ascii_lowercase();
-                    f(&lower);
-                }
-                lower.clear();
-                lower.push_str(part);
-                lower.make_ascii_lowercase();
-                f(&lower);
-                joined.push_str(&lower);
-            } else {
-                f(part);
-                joined.push_str(part);
-            }
+            let lowered = token_part(part, &mut lower, value.len(), &mut f);
+            joined.push_str(if lowered { &lower } else { part });
         }
         if parts > 1 {
             f(&joined);
         }
     }
+}
+
+/// Does an ASCII class name have two alphanumeric runs (`article-body`)?
+#[inline]
+fn has_inner_separator(bytes: &[u8]) -> bool {
+    let mut seen_alnum = false;
+    let mut gap = false;
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() {
+            if gap && seen_alnum {
+                return true;
+            }
+            seen_alnum = true;
+        } else {
+            gap = seen_alnum;
+        }
+    }
+    false
+}
+
+/// Call `f` for one non-empty part of a class name: as it is, or for a
+/// camelCase part its lowercased pieces and then the whole part lowercased
+/// (left in `lower`; returns whether it did so). `cap` sizes `lower` on
+/// first use.
+#[inline]
+fn token_part(part: &str, lower: &mut String, cap: usize, f: &mut impl FnMut(&str)) -> bool {
+    let bytes = part.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        f(part);
+        return false;
+    }
+    if lower.capacity() == 0 {
+        lower.reserve(cap);
+    }
+    // camelCase names: `articleBody` → also `article`, `body`
+    let mut last = 0;
+    for i in 1..bytes.len() {
+        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+            lower.clear();
+            lower.push_str(&part[last..i]);
+            lower.make_ascii_lowercase();
+            f(lower);
+            last = i;
+        }
+    }
+    if last > 0 {
+        lower.clear();
+        lower.push_str(&part[last..]);
+        lower.make_ascii_lowercase();
+        f(lower);
+    }
+    lower.clear();
+    lower.push_str(part);
+    lower.make_ascii_lowercase();
+    f(lower);
+    true
 }
 
 /// What the tokens of one class or id value say.
@@ -776,5 +835,42 @@ pub fn other_white_space(t: &str) -> u32 {
         t.chars()
             .filter(|&c| c.is_whitespace() && !c.is_ascii_whitespace())
             .count() as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_each_token;
+
+    fn tokens(value: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_token(value, |t| out.push(t.to_string()));
+        out
+    }
+
+    #[test]
+    fn tokens_come_in_order_with_camel_pieces_and_joined_names() {
+        assert_eq!(tokens("post"), ["post"]);
+        assert_eq!(
+            tokens("article-body  x"),
+            ["article", "body", "articlebody", "x"]
+        );
+        assert_eq!(
+            tokens("entryContent--main"),
+            [
+                "entry",
+                "content",
+                "entrycontent",
+                "main",
+                "entrycontentmain"
+            ]
+        );
+        assert_eq!(tokens("--a__"), ["a"]);
+        assert_eq!(tokens("-- __"), Vec::<String>::new());
+        assert_eq!(tokens("ABC Nav"), ["abc", "nav"]);
+        // Non-ASCII letters are part of a token, other characters split.
+        assert_eq!(tokens("größe·Box"), ["größe", "box", "größebox"]);
+        assert_eq!(tokens("menüLeft"), ["menüleft"]);
+        assert_eq!(tokens("a1B-c"), ["a1b", "c", "a1bc"]);
     }
 }
