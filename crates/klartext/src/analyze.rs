@@ -6,6 +6,7 @@
 
 use crate::dom::{Dom, NodeData, NodeId, DOCUMENT, NONE};
 use crate::patterns::*;
+use html5ever::local_name;
 
 /// Flags of one element, set from its own tag and attributes.
 pub mod flag {
@@ -511,7 +512,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 }
                 let skipped_by_tag = f & flag::SKIP != 0 && kind != TagKind::Noscript;
                 f |= tag_flags & flag::BLOCK;
-                if kind == TagKind::Anchor && el.attr("href").is_some() {
+                if kind == TagKind::Anchor && el.attr_named(&local_name!("href")).is_some() {
                     in_link[i] = true;
                 }
                 if tag_flags & flag::CHROME != 0 {
@@ -526,11 +527,12 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 let mut hidden_token = false;
                 let mut body_container = false;
                 for attr in &el.attrs {
-                    let name: &str = &attr.name.local;
-                    match name {
-                        "class" | "id" => {
+                    // Atoms compare as words: no attribute name is read as a string.
+                    let name = &attr.name.local;
+                    match *name {
+                        local_name!("class") | local_name!("id") => {
                             let names = *name_cache.entry(&attr.value).or_insert_with(|| {
-                                classify_names(&table, &attr.value, name == "class")
+                                classify_names(&table, &attr.value, *name == local_name!("class"))
                             });
                             chrome_token |= names.chrome;
                             comment_token |= names.comments;
@@ -540,7 +542,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                             hidden_token |= names.hidden;
                             weight += names.weight;
                         }
-                        "role" => {
+                        local_name!("role") => {
                             // The role lists are lowercase.
                             let v = attr.value.trim();
                             if CHROME_ROLES.iter().any(|r| r.eq_ignore_ascii_case(v)) {
@@ -551,18 +553,17 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                                 weight += 25;
                             }
                         }
-                        "itemprop" => {
+                        local_name!("itemprop") => {
                             if attr.value.eq_ignore_ascii_case("articleBody") {
                                 body_container = true;
                             }
                         }
-                        "hidden" if honor_hidden => f |= flag::SKIP,
-                        "style" => {
+                        local_name!("hidden") if honor_hidden => f |= flag::SKIP,
+                        local_name!("style") => {
                             if honor_hidden && style_hides(&attr.value) {
                                 f |= flag::SKIP;
                             }
                         }
-                        "aria-hidden" => {}
                         _ => {}
                     }
                 }
@@ -761,8 +762,8 @@ fn named_side_column(dom: &Dom, id: NodeId) -> bool {
         return false;
     };
     let mut hit = false;
-    for attr in ["class", "id"] {
-        if let Some(v) = el.attr(attr) {
+    for attr in [local_name!("class"), local_name!("id")] {
+        if let Some(v) = el.attr_named(&attr) {
             for_each_token(v, |t| {
                 hit |= SIDE_COLUMN_PREFIXES.iter().any(|p| t.starts_with(p));
             });

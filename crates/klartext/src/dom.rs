@@ -50,6 +50,17 @@ impl Element {
             .find(|a| &*a.name.local == name)
             .map(|a| a.value.as_ref())
     }
+
+    /// [`Element::attr`] for a name known as an atom (`local_name!("class")`):
+    /// compares the packed atoms, not their strings, so the hot lookups of
+    /// fixed names cost a word comparison per attribute.
+    #[inline]
+    pub fn attr_named(&self, name: &LocalName) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name.local == *name)
+            .map(|a| a.value.as_ref())
+    }
 }
 
 /// Whether an element of this name starts a new line of text: the block

@@ -11,6 +11,7 @@ use crate::patterns::{CREDIT_PREFIXES, PAGE_TYPES};
 use crate::segment::{segment, RawBlock};
 use crate::select::{choose_roots, clean, under_chrome, under_landmark, Drop, Settings};
 use crate::Options;
+use html5ever::local_name;
 
 /// Which stage of the cascade produced the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1010,12 +1011,16 @@ fn widen_to_repeated_posts(dom: &Dom, an: &Analysis, roots: &mut Vec<NodeId>) ->
         if parent == NONE || matches!(dom.tag(parent), "body" | "html" | "") {
             return false;
         }
-        if let Some(class) = el.attr("class").filter(|c| !c.trim().is_empty()) {
+        if let Some(class) = el
+            .attr_named(&local_name!("class"))
+            .filter(|c| !c.trim().is_empty())
+        {
             let posts: Vec<NodeId> = dom
                 .children(parent)
                 .filter(|&c| {
                     dom.element(c).is_some_and(|e| {
-                        e.name.local == el.name.local && e.attr("class") == Some(class)
+                        e.name.local == el.name.local
+                            && e.attr_named(&local_name!("class")) == Some(class)
                     })
                 })
                 .collect();
@@ -1041,7 +1046,7 @@ fn widen_to_main(dom: &Dom, an: &Analysis, blocks: &[RawBlock], roots: &mut Vec<
             && (dom.tag(i) == "main"
                 || dom
                     .element(i)
-                    .and_then(|e| e.attr("role"))
+                    .and_then(|e| e.attr_named(&local_name!("role")))
                     .is_some_and(|r| r.eq_ignore_ascii_case("main")))
     });
     // Without `<main>`, the frame is the nearest ancestor of the root that is
@@ -1310,7 +1315,7 @@ pub fn debug_blocks(html: &str) -> String {
                         dom.tag(i as NodeId),
                         i,
                         dom.element(i as NodeId)
-                            .and_then(|e| e.attr("class"))
+                            .and_then(|e| e.attr_named(&local_name!("class")))
                             .unwrap_or(""),
                         d.name()
                     )
@@ -1326,7 +1331,7 @@ pub fn debug_blocks(html: &str) -> String {
         while n != NONE && path.len() < 8 {
             if let Some(el) = dom.element(n) {
                 let cls = el
-                    .attr("class")
+                    .attr_named(&local_name!("class"))
                     .unwrap_or("")
                     .split_whitespace()
                     .next()
@@ -1375,7 +1380,11 @@ mod tests {
     /// document order.
     fn by_class(dom: &Dom, class: &str) -> Vec<NodeId> {
         (0..dom.nodes.len() as NodeId)
-            .filter(|&i| dom.element(i).and_then(|e| e.attr("class")) == Some(class))
+            .filter(|&i| {
+                dom.element(i)
+                    .and_then(|e| e.attr_named(&local_name!("class")))
+                    == Some(class)
+            })
             .collect()
     }
 

@@ -5,6 +5,7 @@
 use crate::analyze::{flag, Analysis};
 use crate::document::BlockKind;
 use crate::dom::{Dom, NodeData, NodeId, NONE};
+use html5ever::local_name;
 
 /// A block of text as segmentation finds it.
 #[derive(Debug, Clone)]
@@ -115,7 +116,7 @@ pub fn segment(dom: &Dom, an: &Analysis) -> Vec<RawBlock> {
                         }
                         let is_block = an.flags[i] & (flag::BLOCK | flag::CHROME) != 0;
                         let mut inner = ctx;
-                        if tag == "a" && el.attr("href").is_some() {
+                        if tag == "a" && el.attr_named(&local_name!("href")).is_some() {
                             inner.link = true;
                         }
                         if is_block {

@@ -12,6 +12,7 @@ use crate::analyze::{flag, Analysis, ChromeWhy};
 use crate::document::BlockKind;
 use crate::dom::{Dom, NodeId, DOCUMENT, NONE};
 use crate::segment::RawBlock;
+use html5ever::local_name;
 
 /// The switches of one attempt of the cascade; later attempts turn rules off
 /// when the strict attempt found too little text.
@@ -269,7 +270,7 @@ pub fn choose_roots(dom: &Dom, an: &Analysis, blocks: &[RawBlock], s: Settings) 
     let threshold = (bs * SIBLING_SHARE).max(SIBLING_MIN_SCORE);
     let best_class = dom
         .element(best)
-        .and_then(|e| e.attr("class"))
+        .and_then(|e| e.attr_named(&local_name!("class")))
         .unwrap_or("");
     let mut roots = Vec::new();
     for sib in dom.children(parent) {
@@ -288,7 +289,7 @@ pub fn choose_roots(dom: &Dom, an: &Analysis, blocks: &[RawBlock], s: Settings) 
         if sib_score.is_nan() {
             sib_score = 0.0;
         }
-        if !best_class.is_empty() && el.attr("class") == Some(best_class) {
+        if !best_class.is_empty() && el.attr_named(&local_name!("class")) == Some(best_class) {
             sib_score += bs * SIBLING_SHARE;
         }
         let mut join = sib_score >= threshold;
@@ -571,9 +572,9 @@ fn heading_chars(dom: &Dom, an: &Analysis, id: NodeId) -> u32 {
 fn is_accordion(dom: &Dom, an: &Analysis, id: NodeId) -> bool {
     an.chrome_why[id as usize] == Some(ChromeWhy::Role)
         && dom.element(id).is_some_and(|e| {
-            e.attr("role")
+            e.attr_named(&local_name!("role"))
                 .is_some_and(|r| r.trim().eq_ignore_ascii_case("tablist"))
-                && e.attr("aria-multiselectable")
+                && e.attr_named(&local_name!("aria-multiselectable"))
                     .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
         })
 }
@@ -593,10 +594,13 @@ fn has_ancestor(dom: &Dom, mut id: NodeId, tag: &str) -> bool {
 /// cells) rather than a layout grid.
 fn is_data_table(dom: &Dom, an: &Analysis, table: NodeId) -> bool {
     if let Some(el) = dom.element(table) {
-        if el.attr("role") == Some("presentation") {
+        if el.attr_named(&local_name!("role")) == Some("presentation") {
             return false;
         }
-        if el.attr("summary").is_some_and(|s| !s.is_empty()) {
+        if el
+            .attr_named(&local_name!("summary"))
+            .is_some_and(|s| !s.is_empty())
+        {
             return true;
         }
     }
