@@ -615,8 +615,15 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                     _ => {}
                 }
                 if f & flag::SKIP != 0 {
-                    // Skipped subtrees contribute nothing; give them an empty range.
+                    // Skipped subtrees contribute nothing but their own
+                    // images, form controls and embeds; give them an empty range.
                     a.end[i] = a.pre[i];
+                    if parent != NONE && parent != DOCUMENT {
+                        let p = parent as usize;
+                        a.images[p] = a.images[p].saturating_add(a.images[i]);
+                        a.inputs[p] = a.inputs[p].saturating_add(a.inputs[i]);
+                        a.embeds[p] = a.embeds[p].saturating_add(a.embeds[i]);
+                    }
                     continue;
                 }
             }
@@ -638,60 +645,14 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                     }
                 }
                 NodeData::Element(_) => {
-                    // Add the children to the element's own counts.
-                    let (mut ch, mut lc, mut cm) = (0u32, 0u32, 0u32);
-                    let (mut p, mut im, mut li, mut inp, mut emb, mut hd) = (
-                        a.paragraphs[i],
-                        a.images[i],
-                        a.list_items[i],
-                        a.inputs[i],
-                        a.embeds[i],
-                        a.headings[i],
-                    );
-                    let mut block_child = false;
-                    let mut holds_body = false;
-                    let mut c = node.first_child;
-                    while c != NONE {
-                        let ci = c as usize;
-                        if a.flags[ci] & flag::SKIP == 0 {
-                            ch += a.chars[ci];
-                            lc += a.link_chars[ci];
-                            cm += a.commas[ci];
-                            p = p.saturating_add(a.paragraphs[ci]);
-                            li = li.saturating_add(a.list_items[ci]);
-                            hd = hd.saturating_add(a.headings[ci]);
-                            if a.flags[ci] & flag::BLOCK != 0 {
-                                block_child = true;
-                            }
-                            if a.flags[ci] & flag::HOLDS_BODY != 0
-                                || (a.flags[ci] & flag::BODY_CONTAINER != 0
-                                    && a.chars[ci] >= HOLDS_BODY_MIN_CHARS)
-                            {
-                                holds_body = true;
-                            }
-                        }
-                        im = im.saturating_add(a.images[ci]);
-                        inp = inp.saturating_add(a.inputs[ci]);
-                        emb = emb.saturating_add(a.embeds[ci]);
-                        c = dom.node(c).next;
-                    }
-                    a.chars[i] = ch;
-                    a.link_chars[i] = lc;
-                    a.commas[i] = cm;
-                    a.paragraphs[i] = p;
-                    a.images[i] = im;
-                    a.list_items[i] = li;
-                    a.inputs[i] = inp;
-                    a.embeds[i] = emb;
-                    a.headings[i] = hd;
-                    if block_child {
-                        a.flags[i] |= flag::HAS_BLOCK_CHILD;
-                    }
+                    // The children have added themselves to the element's
+                    // own counts (see `add_to_parent`).
+                    let (ch, lc) = (a.chars[i], a.link_chars[i]);
+                    let holds_body = a.flags[i] & flag::HOLDS_BODY != 0;
                     // Rule `holds-the-body`: an element named like chrome
                     // (`div.sidebar-wrapper` on some themes) that holds the
                     // article's body container is the page's frame, not chrome.
                     if holds_body {
-                        a.flags[i] |= flag::HOLDS_BODY;
                         if ChromeWhy::by_name(a.chrome_why[i]) {
                             a.flags[i] &= !flag::CHROME;
                             a.chrome_why[i] = None;
@@ -720,16 +681,10 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                         a.chrome_why[i] = None;
                     }
                 }
-                NodeData::Document => {
-                    let mut c = node.first_child;
-                    while c != NONE {
-                        let ci = c as usize;
-                        a.chars[i] += a.chars[ci];
-                        a.link_chars[i] += a.link_chars[ci];
-                        c = dom.node(c).next;
-                    }
-                }
                 _ => {}
+            }
+            if node.parent != NONE {
+                add_to_parent(&mut a, i, node.parent as usize);
             }
         }
     }
@@ -754,6 +709,36 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
         }
     }
     a
+}
+
+/// Add the finished counts of node `i` (not skipped) to its parent `p`, so
+/// that an element's counts are complete when its own children are: text
+/// and link characters, commas, the counts by kind, and whether it has a
+/// block child or holds the article's body. The document node sums only
+/// characters.
+#[inline]
+fn add_to_parent(a: &mut Analysis, i: usize, p: usize) {
+    a.chars[p] += a.chars[i];
+    a.link_chars[p] += a.link_chars[i];
+    if p == DOCUMENT as usize {
+        return;
+    }
+    a.commas[p] += a.commas[i];
+    a.paragraphs[p] = a.paragraphs[p].saturating_add(a.paragraphs[i]);
+    a.list_items[p] = a.list_items[p].saturating_add(a.list_items[i]);
+    a.headings[p] = a.headings[p].saturating_add(a.headings[i]);
+    a.images[p] = a.images[p].saturating_add(a.images[i]);
+    a.inputs[p] = a.inputs[p].saturating_add(a.inputs[i]);
+    a.embeds[p] = a.embeds[p].saturating_add(a.embeds[i]);
+    let f = a.flags[i];
+    if f & flag::BLOCK != 0 {
+        a.flags[p] |= flag::HAS_BLOCK_CHILD;
+    }
+    if f & flag::HOLDS_BODY != 0
+        || (f & flag::BODY_CONTAINER != 0 && a.chars[i] >= HOLDS_BODY_MIN_CHARS)
+    {
+        a.flags[p] |= flag::HOLDS_BODY;
+    }
 }
 
 /// Is `id` named like a side column (`sidebar-container`, `left-rail`)?
