@@ -906,6 +906,59 @@ fn lower_no_colon(w: &str) -> String {
     w.trim_end_matches([':', '.']).to_lowercase()
 }
 
+/// Longest word [`classify_word`] lowercases on the stack, in bytes.
+const WORD_BUF_BYTES: usize = 32;
+
+/// The lists [`classify_word`] looks a lowercased word up in
+/// ([`CONJUNCTIONS`] are compared as written).
+const CLASSIFY_LISTS: [&[&str]; 7] = [
+    LEAD_WORDS,
+    NAME_PARTICLES,
+    AFFILIATION_WORDS,
+    TIME_WORDS,
+    MONTHS,
+    ROLE_WORDS,
+    UI_WORDS,
+];
+
+/// For each first byte, bit `n` (longer words on bit 31): some word of
+/// [`CLASSIFY_LISTS`] starts with that byte and is `n` bytes long. Most
+/// words of a byline are names in none of the lists, and one look-up says
+/// so instead of a comparison with every listed word.
+const LISTED_WORD_KEYS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut l = 0;
+    while l < CLASSIFY_LISTS.len() {
+        let mut k = 0;
+        while k < CLASSIFY_LISTS[l].len() {
+            let w = CLASSIFY_LISTS[l][k].as_bytes();
+            if !w.is_empty() {
+                t[w[0] as usize] |= 1 << length_bit(w.len());
+            }
+            k += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// The bit of a word's length in [`LISTED_WORD_KEYS`].
+const fn length_bit(len: usize) -> u32 {
+    if len < 31 {
+        len as u32
+    } else {
+        31
+    }
+}
+
+/// Could a lowercased word be in one of [`CLASSIFY_LISTS`]? `false` means
+/// it is in none.
+fn may_be_listed(lw: &str) -> bool {
+    let b = lw.as_bytes();
+    b.first()
+        .is_some_and(|&f| LISTED_WORD_KEYS[f as usize] & (1 << length_bit(b.len())) != 0)
+}
+
 fn classify_word(
     w: &str,
     next_is_cap: bool,
@@ -913,18 +966,36 @@ fn classify_word(
     lead_before_full_name: bool,
     near_digit: bool,
 ) -> Word {
+    // `://` looked for only in a word with a colon: a substring search
+    // builds a searcher first, a byte search does not.
     if w.contains('@') && w.len() > 1
-        || w.contains("://")
+        || (w.contains(':') && w.contains("://"))
         || w.starts_with("www.")
         || looks_like_domain(w)
         || (w.contains('&') && w.len() > 1)
     {
         return Word::Junk;
     }
-    let lw = lower_no_colon(w);
+    // Lowercased without a trailing colon, as `lower_no_colon`; an ASCII
+    // word (most are) on the stack.
+    let trimmed = w.trim_end_matches([':', '.']);
+    let mut buf = [0u8; WORD_BUF_BYTES];
+    let owned;
+    let lw: &str = match buf.get_mut(..trimmed.len()) {
+        Some(dst) if trimmed.is_ascii() => {
+            dst.copy_from_slice(trimmed.as_bytes());
+            dst.make_ascii_lowercase();
+            std::str::from_utf8(dst).unwrap_or_default()
+        }
+        _ => {
+            owned = trimmed.to_lowercase();
+            &owned
+        }
+    };
     if lw.is_empty() {
         return Word::Separator;
     }
+    let listed = may_be_listed(lw);
     if w.chars().any(|c| c.is_ascii_digit()) {
         return Word::Time;
     }
@@ -932,7 +1003,7 @@ fn classify_word(
     if CONJUNCTIONS.contains(&w) {
         return Word::Conjunction;
     }
-    if AFFILIATION_WORDS.contains(&lw.as_str()) {
+    if listed && AFFILIATION_WORDS.contains(&lw) {
         return Word::Affiliation;
     }
     let first = w.chars().next().unwrap_or(' ');
@@ -941,26 +1012,26 @@ fn classify_word(
     // "Alles von Martin Junker" is a lead before a full name.
     if in_run
         && next_is_cap
-        && NAME_PARTICLES.contains(&lw.as_str())
-        && !(lead_before_full_name && LEAD_WORDS.contains(&lw.as_str()))
+        && listed
+        && NAME_PARTICLES.contains(&lw)
+        && !(lead_before_full_name && LEAD_WORDS.contains(&lw))
     {
         return Word::Particle;
     }
-    if LEAD_WORDS.contains(&lw.as_str()) && (lowercase_start || !in_run || w.ends_with(':')) {
+    if listed && LEAD_WORDS.contains(&lw) && (lowercase_start || !in_run || w.ends_with(':')) {
         return Word::Lead;
     }
-    if TIME_WORDS.contains(&lw.as_str()) {
+    if listed && TIME_WORDS.contains(&lw) {
         return Word::Time;
     }
     // A month is a date next to a number ("June 3", "3. Mai"); otherwise,
     // capitalised, it is a name ("Laura June Topolsky", "Tom May").
-    if (lowercase_start || near_digit) && MONTHS.contains(&lw.as_str()) {
+    if (lowercase_start || near_digit) && listed && MONTHS.contains(&lw) {
         return Word::Time;
     }
     // Roles, also as part of a compound ("Editor-in-Chief", "Co-Founder"),
     // and labels ("Tags:", "Threads:").
-    if ROLE_WORDS.contains(&lw.as_str())
-        || UI_WORDS.contains(&lw.as_str())
+    if (listed && (ROLE_WORDS.contains(&lw) || UI_WORDS.contains(&lw)))
         || (lw.contains('-') && lw.split('-').any(|p| ROLE_WORDS.contains(&p)))
         || (w.ends_with(':') && w.chars().count() > 2)
     {
@@ -1886,4 +1957,29 @@ pub fn debug_authors(html: &str) -> String {
     );
     log.push(format!("=> {names:?}"));
     log.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The look-up table of `may_be_listed` lets every listed word through
+    /// (else a role or lead word would be read as a name), and rules out
+    /// names that no list holds.
+    #[test]
+    fn may_be_listed_keeps_every_listed_word() {
+        for list in CLASSIFY_LISTS {
+            for w in list {
+                assert!(may_be_listed(w), "{w}");
+            }
+        }
+        assert!(!may_be_listed("zoe"));
+        assert!(!may_be_listed("mcallister"));
+        assert_eq!(
+            classify_word("Editor-in-Chief", false, true, false, false),
+            Word::Role
+        );
+        assert_eq!(classify_word("Von", false, false, false, false), Word::Lead);
+        assert_eq!(classify_word("Jane", false, false, false, false), Word::Cap);
+    }
 }

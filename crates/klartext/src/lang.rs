@@ -159,8 +159,17 @@ fn function_word_hits(sample: &str) -> ([usize; LISTS], usize) {
             continue;
         }
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            // The same letters as `to_lowercase` gives, without its tables.
+            lower.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
         let mask = lists_holding(&lower);
+        if mask == 0 {
+            // Most words are in no list.
+            continue;
+        }
         for (k, h) in hits.iter_mut().enumerate() {
             *h += ((mask >> k) & 1) as usize;
         }
