@@ -906,6 +906,23 @@ fn lower_no_colon(w: &str) -> String {
     w.trim_end_matches([':', '.']).to_lowercase()
 }
 
+/// [`lower_no_colon`] without allocating for an ASCII word that fits in
+/// `buf` (most do): lowercased there, else into `owned`.
+fn lower_no_colon_in<'a>(w: &str, buf: &'a mut [u8], owned: &'a mut String) -> &'a str {
+    let trimmed = w.trim_end_matches([':', '.']);
+    match buf.get_mut(..trimmed.len()) {
+        Some(dst) if trimmed.is_ascii() => {
+            dst.copy_from_slice(trimmed.as_bytes());
+            dst.make_ascii_lowercase();
+            std::str::from_utf8(dst).unwrap_or_default()
+        }
+        _ => {
+            *owned = trimmed.to_lowercase();
+            owned
+        }
+    }
+}
+
 /// Longest word [`classify_word`] lowercases on the stack, in bytes.
 const WORD_BUF_BYTES: usize = 32;
 
@@ -976,22 +993,10 @@ fn classify_word(
     {
         return Word::Junk;
     }
-    // Lowercased without a trailing colon, as `lower_no_colon`; an ASCII
-    // word (most are) on the stack.
-    let trimmed = w.trim_end_matches([':', '.']);
-    let mut buf = [0u8; WORD_BUF_BYTES];
-    let owned;
-    let lw: &str = match buf.get_mut(..trimmed.len()) {
-        Some(dst) if trimmed.is_ascii() => {
-            dst.copy_from_slice(trimmed.as_bytes());
-            dst.make_ascii_lowercase();
-            std::str::from_utf8(dst).unwrap_or_default()
-        }
-        _ => {
-            owned = trimmed.to_lowercase();
-            &owned
-        }
-    };
+    // Lowercased without a trailing colon; an ASCII word (most are) on
+    // the stack.
+    let (mut buf, mut owned) = ([0u8; WORD_BUF_BYTES], String::new());
+    let lw = lower_no_colon_in(w, &mut buf, &mut owned);
     if lw.is_empty() {
         return Word::Separator;
     }
@@ -1479,18 +1484,8 @@ fn starts_with_lead(t: &str) -> bool {
     }
     // Lowercased on the stack: every text node that starts with one of
     // the letters above comes here.
-    let trimmed = first.trim_end_matches([':', '.']);
-    let mut buf = [0u8; 12];
-    let owned;
-    let lw: &str = if trimmed.is_ascii() {
-        let b = &mut buf[..trimmed.len()];
-        b.copy_from_slice(trimmed.as_bytes());
-        b.make_ascii_lowercase();
-        std::str::from_utf8(b).unwrap_or_default()
-    } else {
-        owned = lower_no_colon(first);
-        &owned
-    };
+    let (mut buf, mut owned) = ([0u8; 12], String::new());
+    let lw = lower_no_colon_in(first, &mut buf, &mut owned);
     if CREDIT_LEADS.contains(&lw) {
         return false;
     }
@@ -1593,18 +1588,13 @@ fn page_candidates(
                         local_name!("href") if is_a && author_path(v) => {
                             kind = kind.max(Some(Kind::AuthorLink));
                         }
-                        local_name!("itemprop")
-                        | local_name!("rel")
-                        | local_name!("class")
-                        | local_name!("id")
-                        | local_name!("href") => {}
-                        _ => {
-                            if matches!(&*a.name.local, "data-testid" | "data-component")
-                                && byline_name(v)
-                            {
-                                kind = kind.max(Some(Kind::ClassName));
-                            }
+                        // These two have no atom: compared as strings.
+                        _ if matches!(&*a.name.local, "data-testid" | "data-component")
+                            && byline_name(v) =>
+                        {
+                            kind = kind.max(Some(Kind::ClassName));
                         }
+                        _ => {}
                     }
                 }
                 let Some(kind) = kind else { continue };
