@@ -1317,11 +1317,7 @@ fn collect(dom: &Dom, an: &Analysis, anchor: NodeId, c: &mut Collector) {
             continue; // hidden, skipped or detached
         }
         // Microdata: `itemprop=datePublished` with `content`, `datetime` or text.
-        let itemprop = el
-            .attrs
-            .iter()
-            .find(|a| a.name.local == local_name!("itemprop"));
-        if let Some(prop) = itemprop.map(|a| &*a.value) {
+        if let Some(prop) = el.attr_named(&local_name!("itemprop")) {
             let prop = prop.trim().to_ascii_lowercase();
             if let Some(&(_, kind)) = ITEMPROP_DATES.iter().find(|(p, _)| prop.contains(p)) {
                 if zone_of(dom, an, id, anchor, c) != Zone::Comments {
