@@ -1986,17 +1986,7 @@ fn is_long_text_line(core: &str) -> bool {
 }
 
 /// The longest of [`NOISE_LINES`], in bytes.
-const NOISE_LINE_MAX_BYTES: usize = {
-    let mut max = 0;
-    let mut k = 0;
-    while k < NOISE_LINES.len() {
-        if NOISE_LINES[k].len() > max {
-            max = NOISE_LINES[k].len();
-        }
-        k += 1;
-    }
-    max
-};
+const NOISE_LINE_MAX_BYTES: usize = crate::patterns::longest(NOISE_LINES);
 
 /// A commenter's name from the text of an author element: without "by",
 /// "said…", a date or a user number.

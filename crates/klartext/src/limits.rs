@@ -415,16 +415,20 @@ const BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// The first index at or after `i` whose byte passes `hit`, or the end of
+/// `b`.
+#[inline]
+fn first_from(b: &[u8], i: usize, hit: impl Fn(u8) -> bool) -> usize {
+    b.get(i..)
+        .and_then(|rest| rest.iter().position(|&c| hit(c)))
+        .map_or(b.len(), |p| i + p)
+}
+
 /// The first index at or after `i` whose byte has one of the `stop`
 /// bits, or the end of `b`.
 #[inline]
 fn skip_until(b: &[u8], i: usize, stop: u8) -> usize {
-    b.get(i..)
-        .and_then(|rest| {
-            rest.iter()
-                .position(|&c| BYTE_CLASS[c as usize] & stop != 0)
-        })
-        .map_or(b.len(), |p| i + p)
+    first_from(b, i, |c| BYTE_CLASS[c as usize] & stop != 0)
 }
 
 /// The first index at or after `i` whose byte has none of the `skip`
@@ -435,13 +439,7 @@ fn skip_while(b: &[u8], i: usize, skip: u8) -> usize {
     // right after `=`): that is answered before the loop starts.
     match b.get(i) {
         Some(&c) if BYTE_CLASS[c as usize] & skip == 0 => i,
-        _ => b
-            .get(i..)
-            .and_then(|rest| {
-                rest.iter()
-                    .position(|&c| BYTE_CLASS[c as usize] & skip == 0)
-            })
-            .map_or(b.len(), |p| i + p),
+        _ => first_from(b, i, |c| BYTE_CLASS[c as usize] & skip == 0),
     }
 }
 
@@ -609,16 +607,7 @@ const READ_ATTRIBUTES: [&str; 31] = [
 ];
 
 /// Slots of [`READ_ATTRIBUTES_BY_LEN`]: one past the longest name.
-const READ_ATTRIBUTE_LENS: usize = {
-    let (mut longest, mut a) = (0, 0);
-    while a < READ_ATTRIBUTES.len() {
-        if READ_ATTRIBUTES[a].len() > longest {
-            longest = READ_ATTRIBUTES[a].len();
-        }
-        a += 1;
-    }
-    longest + 1
-};
+const READ_ATTRIBUTE_LENS: usize = crate::patterns::longest(&READ_ATTRIBUTES) + 1;
 
 /// For each first byte (either case), the names of [`READ_ATTRIBUTES`]
 /// that start with it, as bits; built at compile time.

@@ -677,6 +677,19 @@ pub const POSTER_STAT_LABELS: &[&str] = &[
 /// Name prefixes of a side column (rule `most-of-the-page-is-not-chrome`).
 pub const SIDE_COLUMN_PREFIXES: &[&str] = &["sidebar", "aside", "rail"];
 
+/// The length in bytes of the longest string of `list` (0 for none), for
+/// sizing tables of word lists at compile time.
+pub(crate) const fn longest(list: &[&str]) -> usize {
+    let (mut max, mut k) = (0, 0);
+    while k < list.len() {
+        if list[k].len() > max {
+            max = list[k].len();
+        }
+        k += 1;
+    }
+    max
+}
+
 /// A list of stems (lowercase ASCII) to look for anywhere in a class or id
 /// value, in any case ([`StemSet::contains_ci`]). Built at compile time with
 /// a table from each byte to the stems that start with it in lowercase, so
