@@ -111,35 +111,13 @@ pub fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
     let mut joined = String::new();
     let mut lower = String::new();
     for class in value.split_ascii_whitespace() {
-        if class.is_ascii() {
-            // ASCII names (nearly all): split on bytes, and build the joined
-            // form only when the name has more than one part.
-            let bytes = class.as_bytes();
-            let multi = has_inner_separator(bytes);
-            if multi {
-                joined.clear();
-                joined.reserve(value.len());
-            }
-            let mut start = 0;
-            for i in 0..=bytes.len() {
-                if i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                    continue;
-                }
-                if i > start {
-                    let part = &class[start..i];
-                    let lowered = token_part(part, &mut lower, value.len(), &mut f);
-                    if multi {
-                        joined.push_str(if lowered { &lower } else { part });
-                    }
-                }
-                start = i + 1;
-            }
-            if multi {
-                f(&joined);
-            }
-            continue;
+        // The joined form is built only for a name of several parts; for an
+        // ASCII name (nearly all) that is known before splitting it.
+        let multi = !class.is_ascii() || has_inner_separator(class.as_bytes());
+        if multi {
+            joined.clear();
+            joined.reserve(value.len());
         }
-        joined.clear();
         let mut parts = 0;
         for part in class.split(|c: char| !c.is_alphanumeric()) {
             if part.is_empty() {
@@ -147,9 +125,11 @@ pub fn for_each_token(value: &str, mut f: impl FnMut(&str)) {
             }
             parts += 1;
             let lowered = token_part(part, &mut lower, value.len(), &mut f);
-            joined.push_str(if lowered { &lower } else { part });
+            if multi {
+                joined.push_str(if lowered { &lower } else { part });
+            }
         }
-        if parts > 1 {
+        if multi && parts > 1 {
             f(&joined);
         }
     }
