@@ -13,6 +13,8 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{parse_document, Attribute, LocalName, ParseOpts, QualName};
 
+use crate::mojibake;
+
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
 
@@ -164,6 +166,9 @@ pub struct Dom {
     pub nodes: Vec<Node>,
     /// Whether the parser's attribute budget ran out.
     attributes_dropped: bool,
+    /// How many double-encoded sequences rule `double-encoded-utf8`
+    /// repaired in the tree's text and attribute values.
+    pub double_encoded: usize,
 }
 
 impl Dom {
@@ -231,6 +236,7 @@ impl Dom {
                 max_nodes.saturating_mul(ATTRIBUTES_PER_NODE)
             ));
         }
+        dom.double_encoded = dom.repair_double_encoding();
         let flattened = dom.flatten_below(max_depth + DEPTH_MARGIN);
         if flattened > 0 {
             warnings.push(format!(
@@ -239,6 +245,46 @@ impl Dom {
             ));
         }
         (dom, warnings)
+    }
+
+    /// Rule `double-encoded-utf8` (see [`crate::mojibake`]) over the text
+    /// nodes and attribute values: when the page holds enough sequences of
+    /// UTF-8 read as windows-1252, each is replaced by the character it
+    /// stood for. Returns how many were.
+    fn repair_double_encoding(&mut self) -> usize {
+        let mut count = 0;
+        for node in &self.nodes {
+            match &node.data {
+                NodeData::Text(t) => mojibake::count_into(t, &mut count),
+                NodeData::Element(e) => {
+                    for a in &e.attrs {
+                        mojibake::count_into(&a.value, &mut count);
+                    }
+                }
+                _ => {}
+            }
+            if count >= mojibake::MIN_DOUBLE_ENCODED {
+                break;
+            }
+        }
+        if count < mojibake::MIN_DOUBLE_ENCODED {
+            return 0;
+        }
+        let mut repaired = 0;
+        let mut fix = |t: &mut StrTendril| {
+            if let Some((s, n)) = mojibake::repair(t) {
+                *t = StrTendril::from(s);
+                repaired += n;
+            }
+        };
+        for node in &mut self.nodes {
+            match &mut node.data {
+                NodeData::Text(t) => fix(t),
+                NodeData::Element(e) => e.attrs.iter_mut().for_each(|a| fix(&mut a.value)),
+                _ => {}
+            }
+        }
+        repaired
     }
 
     /// Rule `flatten-deep-nodes`: make every node below depth `limit` a
@@ -524,6 +570,7 @@ impl TreeSink for Sink {
         Dom {
             nodes: arena.nodes,
             attributes_dropped: arena.attributes_dropped,
+            double_encoded: 0,
         }
     }
 

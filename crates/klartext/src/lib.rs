@@ -31,6 +31,7 @@ mod extract;
 mod lang;
 mod limits;
 mod meta;
+mod mojibake;
 mod parts;
 mod patterns;
 pub mod render;

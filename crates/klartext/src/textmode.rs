@@ -433,10 +433,14 @@ pub(crate) struct DumpRun {
     comments: Vec<usize>,
     /// Rule `page-without-prose` kept the page whole.
     whole_page: bool,
+    /// How many sequences rule `double-encoded-utf8` repaired.
+    double_encoded: usize,
 }
 
 pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
     let max_lines = options.limits.max_nodes;
+    let (text, double_encoded) = crate::mojibake::repair_page(text);
+    let text = &*text;
     let (mut bs, cut) = blocks(text, max_lines);
     // Lines the page repeats (menus shown twice, share labels) are chrome.
     // Each block is lowercased once; the counts borrow those keys (a dump
@@ -697,6 +701,7 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
         header,
         comments: comment_at,
         whole_page,
+        double_encoded,
     }
 }
 
@@ -853,6 +858,9 @@ pub(crate) fn explain_dump(text: &str, options: &Options) -> crate::explain::Exp
                 )],
                 None => vec!["no run of prose found".to_string()],
             };
+            if r.double_encoded > 0 {
+                notes.push(crate::mojibake::note(r.double_encoded));
+            }
             if r.whole_page {
                 notes.push(
                     "rule page-without-prose: the page has no run of prose, so it is kept whole \

@@ -477,3 +477,56 @@ fn a_hidden_cart_drawer_is_not_a_hidden_article() {
     let text = text_of(html);
     assert!(text.is_empty(), "the drawer came out as text:\n{text}");
 }
+
+#[test]
+fn double_encoded_utf8_is_repaired_in_text_title_and_explain() {
+    // Rule `double-encoded-utf8`: a CMS stored UTF-8 it had read as
+    // windows-1252; the page (valid UTF-8) shows `isnâ€™t`, here written as
+    // entities in the text and raw in the `og:title` attribute.
+    let html = format!(
+        "<html><head><meta property=\"og:title\" content=\"Caf\u{c3}\u{a9} owners donâ€™t give up\">\
+         <title>x</title></head><body><article><h1>Caf\u{c3}\u{a9} owners donâ€™t give up</h1>\
+         <p>The owners of the caf&Atilde;&copy; say it isn&acirc;&euro;&trade;t over &acirc;&euro;&rdquo; \
+         the lease runs until spring, and the regulars &acirc;&euro;&oelig;keep coming&acirc;&euro;&#157; \
+         every morning.</p>{}</article></body></html>",
+        prose("the caf\u{c3}\u{a9}")
+    );
+    let doc = extract_str(&html, &Options::default());
+    assert!(
+        doc.text
+            .contains("caf\u{e9} say it isn\u{2019}t over \u{2014}"),
+        "{}",
+        doc.text
+    );
+    assert!(
+        doc.text.contains("\u{201c}keep coming\u{201d}"),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains('\u{e2}'), "{}", doc.text);
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Caf\u{e9} owners don\u{2019}t give up")
+    );
+    let e = klartext::explain(html.as_bytes(), &Options::default());
+    assert!(
+        e.notes
+            .iter()
+            .any(|n| n.starts_with("rule double-encoded-utf8")),
+        "{:?}",
+        e.notes
+    );
+}
+
+#[test]
+fn quoted_mojibake_on_a_clean_page_stays() {
+    // Rule `double-encoded-utf8` needs three sequences: a page explaining
+    // mojibake quotes one or two, and they must stay as written.
+    let html = format!(
+        "<html><body><article><p>On the old server every \u{e4} came out as \u{c3}\u{a4}, and \
+         nobody noticed for weeks, until a reader from M\u{fc}nchen wrote in.</p>{}</article></body></html>",
+        prose("encodings")
+    );
+    let text = text_of(&html);
+    assert!(text.contains("came out as \u{c3}\u{a4}, and"), "{text}");
+}

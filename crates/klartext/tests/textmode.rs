@@ -444,3 +444,24 @@ Privacy|Terms|Site map
     assert!(!doc.text.contains("TrackBack"), "{}", doc.text);
     assert!(!doc.text.contains("Archives"), "{}", doc.text);
 }
+
+#[test]
+fn double_encoded_dump_is_repaired() {
+    // Rule `double-encoded-utf8` on a dump: the renderer read UTF-8 as
+    // windows-1252, so every apostrophe and dash came out as three letters.
+    let dump = "Home | News | Sport\n\n\
+        The council\u{e2}\u{20ac}\u{2122}s plan\n\n\
+        The council\u{e2}\u{20ac}\u{2122}s plan for the old harbour was approved on Tuesday \u{e2}\u{20ac}\u{201d} \
+        after a debate that lasted into the night and drew more residents than the hall could seat.\n\n\
+        Residents who spoke said they didn\u{e2}\u{20ac}\u{2122}t oppose the housing itself, only the loss of \
+        the boat sheds that have stood on the quay for more than a century.\n";
+    let doc = klartext::extract_text(dump, &klartext::Options::default());
+    assert!(
+        doc.text
+            .contains("council\u{2019}s plan for the old harbour"),
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("Tuesday \u{2014} after"), "{}", doc.text);
+    assert!(!doc.text.contains('\u{e2}'), "{}", doc.text);
+}
