@@ -136,13 +136,19 @@ const LEAD_FIRST_BYTE: u8 = 0xC3;
 
 /// Calls `f` with (byte offset, byte length, repaired character) for every
 /// double-encoded sequence of `text`, in order; stops when `f` says false.
-fn for_each_sequence(text: &str, mut f: impl FnMut(usize, usize, char) -> bool) {
+/// With `lost_nbsp`, also for every `Â` before a plain space (see
+/// [`LOST_NBSP_LEAD`]).
+fn for_each_sequence(text: &str, lost_nbsp: bool, mut f: impl FnMut(usize, usize, char) -> bool) {
     let bytes = text.as_bytes();
     let mut from = 0;
     while let Some(i) = memchr::memchr(LEAD_FIRST_BYTE, &bytes[from..]) {
         let at = from + i;
         // 0xC3 is always a lead byte in valid UTF-8, so `at` is a boundary.
-        match sequence_at(text, at) {
+        let found = sequence_at(text, at).or_else(|| {
+            (lost_nbsp && text[at..].starts_with(LOST_NBSP_LEAD))
+                .then_some((LOST_NBSP_LEAD.len(), ' '))
+        });
+        match found {
             Some((len, c)) => {
                 if !f(at, len, c) {
                     return;
@@ -154,6 +160,14 @@ fn for_each_sequence(text: &str, mut f: impl FnMut(usize, usize, char) -> bool) 
     }
 }
 
+/// A no-break space (bytes C2 A0) read as windows-1252 is `Â` and a no-break
+/// space; a renderer or editor that then turns no-break spaces into plain
+/// ones leaves `Â ` (`offersÂ a`, `cats.Â Embrace`). On a page the rule
+/// repairs, the pair is read as the one space it was. It never
+/// counts toward [`MIN_DOUBLE_ENCODED`]: a capital `Â` before a space can
+/// be a word's last letter.
+const LOST_NBSP_LEAD: &str = "\u{c2} ";
+
 /// Counts the double-encoded sequences of `text` into `count`, stopping once
 /// it reaches [`MIN_DOUBLE_ENCODED`] (the page's verdict needs no more).
 pub fn count_into(text: &str, count: &mut usize) {
@@ -163,7 +177,7 @@ pub fn count_into(text: &str, count: &mut usize) {
     if *count >= MIN_DOUBLE_ENCODED || text.len() < 4 || text.is_ascii() {
         return;
     }
-    for_each_sequence(text, |_, _, _| {
+    for_each_sequence(text, false, |_, _, _| {
         *count += 1;
         *count < MIN_DOUBLE_ENCODED
     });
@@ -176,7 +190,7 @@ pub fn repair(text: &str) -> Option<(String, usize)> {
     let mut out = String::new();
     let mut done = 0;
     let mut n = 0;
-    for_each_sequence(text, |at, len, c| {
+    for_each_sequence(text, true, |at, len, c| {
         if n == 0 {
             out.reserve(text.len());
         }
@@ -242,6 +256,18 @@ mod tests {
     #[test]
     fn cyrillic_polish_and_emoji_are_repaired() {
         assert_eq!(fixed("ÐŸÑ€Ð¸Ð²ÐµÑ‚ zÅ‚oty ðŸ˜€"), "Привет złoty 😀");
+    }
+
+    #[test]
+    fn a_lost_no_break_space_goes_with_the_page() {
+        // `Â` before a plain space is the rest of a no-break space, taken
+        // only on a page that is repaired anyway, and never counted.
+        assert_eq!(
+            fixed("offersÂ a lot â€” thatâ€™s itâ€™s"),
+            "offers a lot — that’s it’s"
+        );
+        let s = "OFFERS FOR THE CHÂ TEAU Â and Ã¤";
+        assert_eq!(fixed(s), s);
     }
 
     #[test]
