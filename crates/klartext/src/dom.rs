@@ -13,7 +13,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{parse_document, Attribute, LocalName, ParseOpts, QualName};
 
-use crate::mojibake;
+use crate::{mojibake, nfc};
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
@@ -63,6 +63,19 @@ impl Element {
             .find(|a| a.name.local == *name)
             .map(|a| a.value.as_ref())
     }
+}
+
+/// The attributes whose values the engine reads as text (metadata in
+/// `<meta content>`, image `alt` text, `title` and `aria-label` captions);
+/// the text rules (`text-in-nfc`, `double-encoded-utf8`) visit these and
+/// leave identifiers (`class`, `id`, `href`, `itemprop`…) alone, which is
+/// most of a page's attributes.
+fn is_text_attribute(name: &LocalName) -> bool {
+    use html5ever::local_name as n;
+    matches!(
+        *name,
+        n!("content") | n!("alt") | n!("title") | n!("aria-label")
+    )
 }
 
 /// Whether an element of this name starts a new line of text: the block
@@ -169,6 +182,9 @@ pub struct Dom {
     /// How many double-encoded sequences rule `double-encoded-utf8`
     /// repaired in the tree's text and attribute values.
     pub double_encoded: usize,
+    /// How many text nodes and attribute values rule `text-in-nfc`
+    /// recomposed.
+    pub recomposed: usize,
 }
 
 impl Dom {
@@ -236,7 +252,7 @@ impl Dom {
                 max_nodes.saturating_mul(ATTRIBUTES_PER_NODE)
             ));
         }
-        dom.double_encoded = dom.repair_double_encoding();
+        (dom.recomposed, dom.double_encoded) = dom.repair_text();
         let flattened = dom.flatten_below(max_depth + DEPTH_MARGIN);
         if flattened > 0 {
             warnings.push(format!(
@@ -247,28 +263,40 @@ impl Dom {
         (dom, warnings)
     }
 
-    /// Rule `double-encoded-utf8` (see [`crate::mojibake`]) over the text
-    /// nodes and attribute values: when the page holds enough sequences of
-    /// UTF-8 read as windows-1252, each is replaced by the character it
-    /// stood for. Returns how many were.
-    fn repair_double_encoding(&mut self) -> usize {
+    /// The two text rules over every text node and text attribute value
+    /// ([`is_text_attribute`]):
+    /// `text-in-nfc` (see [`crate::nfc`]) brings each into NFC, and
+    /// `double-encoded-utf8` (see [`crate::mojibake`]), when the page holds
+    /// enough sequences of UTF-8 read as windows-1252, replaces each by the
+    /// character it stood for. Returns how many strings were recomposed and
+    /// how many sequences repaired. ASCII strings, most of a page, are
+    /// passed over at once.
+    fn repair_text(&mut self) -> (usize, usize) {
         let mut count = 0;
-        for node in &self.nodes {
-            match &node.data {
-                NodeData::Text(t) => mojibake::count_into(t, &mut count),
-                NodeData::Element(e) => {
-                    for a in &e.attrs {
-                        mojibake::count_into(&a.value, &mut count);
-                    }
-                }
-                _ => {}
+        let mut composed = 0;
+        let mut visit = |t: &mut StrTendril| {
+            if nfc::highest_byte(t) < 0x80 {
+                return;
             }
-            if count >= mojibake::MIN_DOUBLE_ENCODED {
-                break;
+            if let Cow::Owned(s) = nfc::nfc(t) {
+                *t = StrTendril::from(s);
+                composed += 1;
+            }
+            mojibake::count_into(t, &mut count);
+        };
+        for node in &mut self.nodes {
+            match &mut node.data {
+                NodeData::Text(t) => visit(t),
+                NodeData::Element(e) => e
+                    .attrs
+                    .iter_mut()
+                    .filter(|a| is_text_attribute(&a.name.local))
+                    .for_each(|a| visit(&mut a.value)),
+                _ => {}
             }
         }
         if count < mojibake::MIN_DOUBLE_ENCODED {
-            return 0;
+            return (composed, 0);
         }
         let mut repaired = 0;
         let mut fix = |t: &mut StrTendril| {
@@ -280,11 +308,15 @@ impl Dom {
         for node in &mut self.nodes {
             match &mut node.data {
                 NodeData::Text(t) => fix(t),
-                NodeData::Element(e) => e.attrs.iter_mut().for_each(|a| fix(&mut a.value)),
+                NodeData::Element(e) => e
+                    .attrs
+                    .iter_mut()
+                    .filter(|a| is_text_attribute(&a.name.local))
+                    .for_each(|a| fix(&mut a.value)),
                 _ => {}
             }
         }
-        repaired
+        (composed, repaired)
     }
 
     /// Rule `flatten-deep-nodes`: make every node below depth `limit` a
@@ -571,6 +603,7 @@ impl TreeSink for Sink {
             nodes: arena.nodes,
             attributes_dropped: arena.attributes_dropped,
             double_encoded: 0,
+            recomposed: 0,
         }
     }
 

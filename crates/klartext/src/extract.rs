@@ -202,8 +202,11 @@ pub(crate) fn analyse_page_logged(
     mut log: Option<&mut Vec<String>>,
 ) -> Page {
     let (dom, parse_warnings) = Dom::parse_limited(html, limits.max_nodes, limits.max_depth);
-    if dom.double_encoded > 0 {
-        if let Some(log) = log.as_deref_mut() {
+    if let Some(log) = log.as_deref_mut() {
+        if dom.recomposed > 0 {
+            log.push(crate::nfc::note(dom.recomposed));
+        }
+        if dom.double_encoded > 0 {
             log.push(crate::mojibake::note(dom.double_encoded));
         }
     }

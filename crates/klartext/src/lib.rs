@@ -32,6 +32,7 @@ mod lang;
 mod limits;
 mod meta;
 mod mojibake;
+mod nfc;
 mod parts;
 mod patterns;
 pub mod render;

@@ -435,11 +435,15 @@ pub(crate) struct DumpRun {
     whole_page: bool,
     /// How many sequences rule `double-encoded-utf8` repaired.
     double_encoded: usize,
+    /// Rule `text-in-nfc` recomposed the dump.
+    recomposed: bool,
 }
 
 pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
     let max_lines = options.limits.max_nodes;
-    let (text, double_encoded) = crate::mojibake::repair_page(text);
+    let composed = crate::nfc::nfc(text);
+    let recomposed = matches!(composed, std::borrow::Cow::Owned(_));
+    let (text, double_encoded) = crate::mojibake::repair_page(&composed);
     let text = &*text;
     let (mut bs, cut) = blocks(text, max_lines);
     // Lines the page repeats (menus shown twice, share labels) are chrome.
@@ -702,6 +706,7 @@ pub(crate) fn run_dump(text: &str, options: &Options) -> DumpRun {
         comments: comment_at,
         whole_page,
         double_encoded,
+        recomposed,
     }
 }
 
@@ -858,6 +863,9 @@ pub(crate) fn explain_dump(text: &str, options: &Options) -> crate::explain::Exp
                 )],
                 None => vec!["no run of prose found".to_string()],
             };
+            if r.recomposed {
+                notes.push(crate::nfc::note(1));
+            }
             if r.double_encoded > 0 {
                 notes.push(crate::mojibake::note(r.double_encoded));
             }

@@ -530,3 +530,36 @@ fn quoted_mojibake_on_a_clean_page_stays() {
     let text = text_of(&html);
     assert!(text.contains("came out as \u{c3}\u{a4}, and"), "{text}");
 }
+
+#[test]
+fn decomposed_text_comes_out_in_nfc() {
+    // Rule `text-in-nfc`: an editor wrote every umlaut as a base letter and
+    // a combining diaeresis. The article, its title and the date's German
+    // month name (`Ma\u{308}rz`, which the date rules must still read) come
+    // out composed.
+    let html = "<html lang=\"de\"><head><title>Gru\u{308}ne Bru\u{308}cke</title></head><body><article>\
+        <h1>Die gru\u{308}ne Bru\u{308}cke wird fu\u{308}r den Verkehr geo\u{308}ffnet</h1>\
+        <p class=\"date\">14. Ma\u{308}rz 2023</p>\
+        <p>Nach zwei Jahren Bauzeit ist die gru\u{308}ne Bru\u{308}cke u\u{308}ber den Fluss fertig, \
+        und ab Montag du\u{308}rfen Autos, Busse und Fahrra\u{308}der daru\u{308}ber fahren, sagte die \
+        Stadtverwaltung am Freitag in einer kurzen Mitteilung an die Presse.</p>\
+        <p>Die Anwohner hatten lange auf die Ero\u{308}ffnung gewartet, weil der Umweg u\u{308}ber die alte \
+        Fa\u{308}hre jeden Morgen fast eine halbe Stunde kostete und im Winter oft ganz ausfiel.</p>\
+        </article></body></html>";
+    let doc = extract_str(html, &Options::default());
+    assert!(
+        doc.text
+            .contains("gr\u{fc}ne Br\u{fc}cke \u{fc}ber den Fluss"),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains('\u{308}'), "{}", doc.text);
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Die gr\u{fc}ne Br\u{fc}cke wird f\u{fc}r den Verkehr ge\u{f6}ffnet")
+    );
+    assert_eq!(
+        doc.published.as_deref().map(|d| &d[..10]),
+        Some("2023-03-14")
+    );
+}

@@ -465,3 +465,21 @@ fn double_encoded_dump_is_repaired() {
     assert!(doc.text.contains("Tuesday \u{2014} after"), "{}", doc.text);
     assert!(!doc.text.contains('\u{e2}'), "{}", doc.text);
 }
+
+#[test]
+fn decomposed_dump_comes_out_in_nfc() {
+    // Rule `text-in-nfc` on a dump written with combining marks.
+    let dump = "Die gru\u{308}ne Bru\u{308}cke ist offen\n\n\
+        Nach zwei Jahren Bauzeit ist die gru\u{308}ne Bru\u{308}cke u\u{308}ber den Fluss fertig, und ab \
+        Montag du\u{308}rfen Autos, Busse und Fahrra\u{308}der daru\u{308}ber fahren, sagte die Stadt.\n\n\
+        Die Anwohner hatten lange auf die Ero\u{308}ffnung gewartet, weil der Umweg u\u{308}ber die alte \
+        Fa\u{308}hre jeden Morgen fast eine halbe Stunde kostete und im Winter oft ganz ausfiel.\n";
+    let doc = klartext::extract_text(dump, &klartext::Options::default());
+    assert!(
+        doc.text
+            .contains("gr\u{fc}ne Br\u{fc}cke \u{fc}ber den Fluss"),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains('\u{308}'), "{}", doc.text);
+}
