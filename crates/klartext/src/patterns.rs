@@ -7,12 +7,16 @@
 //! words of a class name, never a substring of an unrelated word.
 
 /// Elements whose content is never visible article text: scripts, styles,
-/// embedded objects, form controls, the document head.
+/// embedded objects, form controls, the document head; and the reading aids
+/// of ruby text (`rt`, `rp`): Japanese pages for learners print the
+/// furigana reading over each kanji (`<ruby>子<rt>こ</rt></ruby>ども`),
+/// which read inline would double every word (`子こども`). The base text
+/// is the article.
 pub const NEVER_CONTENT_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "video", "audio", "source", "track", "map", "select", "option", "optgroup", "button",
     "input", "textarea", "head", "title", "meta", "link", "base", "datalist", "dialog", "frame",
-    "frameset", "applet", "param", "img", "picture", "area", "wbr",
+    "frameset", "applet", "param", "img", "picture", "area", "wbr", "rt", "rp",
 ];
 
 /// Elements that start a new block of text (a browser lays them out on their

@@ -563,3 +563,34 @@ fn decomposed_text_comes_out_in_nfc() {
         Some("2023-03-14")
     );
 }
+
+#[test]
+fn ruby_readings_are_not_text() {
+    // `NEVER_CONTENT_TAGS` holds `rt` and `rp`: a Japanese page for learners
+    // prints the reading over each kanji; read inline it would double every
+    // word. The headline loses it too.
+    let ruby = |base: &str, reading: &str| {
+        format!("<ruby>{base}<rp>(</rp><rt>{reading}</rt><rp>)</rp></ruby>")
+    };
+    let html = format!(
+        "<html lang=\"ja\"><body><article><h1>{}どもの{}</h1>\
+         <p>{}どもへの{}をなくすための{}ができて、親が子どもを教育するために、たたいたり蹴ったりすることを禁止することになりました。\
+         最近、親に虐待された子どもを児童相談所が守ることができなくて、子どもが亡くなる事件が続いています。</p>\
+         <p>このため、法律では児童相談所の力を強くしました。医者や保健師が児童相談所で意見を言ったり、\
+         警察と協力したりすることも決まりました。新しい法律は来年の四月から始まります。</p></article></body></html>",
+        ruby("子", "こ"),
+        ruby("安全", "あんぜん"),
+        ruby("子", "こ"),
+        ruby("虐待", "ぎゃくたい"),
+        ruby("法律", "ほうりつ"),
+    );
+    let doc = extract_str(&html, &Options::default());
+    assert!(
+        doc.text
+            .contains("子どもへの虐待をなくすための法律ができて"),
+        "{}",
+        doc.text
+    );
+    assert!(!doc.text.contains("ぎゃくたい"), "{}", doc.text);
+    assert_eq!(doc.title.as_deref(), Some("子どもの安全"));
+}
