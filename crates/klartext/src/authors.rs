@@ -1475,24 +1475,63 @@ fn starts_with_lead(t: &str) -> bool {
     }) {
         return false;
     }
-    let mut words = t.split_whitespace();
-    let Some(first) = words.next() else {
+    // The first word, lowercased on the stack. A byte scan finds it when
+    // its bytes are ASCII (nearly always: every text node that starts with
+    // one of the letters above comes here); else `split_whitespace` does.
+    let b = t.as_bytes();
+    let mut buf = [0u8; LEAD_WORD_MAX_BYTES];
+    let mut n = 0;
+    while let Some(&c) = b.get(n) {
+        if !c.is_ascii() {
+            return starts_with_lead_unicode(t);
+        }
+        if char::from(c).is_whitespace() {
+            break;
+        }
+        if n == LEAD_WORD_MAX_BYTES {
+            return false;
+        }
+        buf[n] = c.to_ascii_lowercase();
+        n += 1;
+    }
+    let mut m = n;
+    while m > 0 && matches!(buf[m - 1], b':' | b'.') {
+        m -= 1;
+    }
+    let lw = std::str::from_utf8(&buf[..m]).unwrap_or_default();
+    is_lead(lw, t[..n].ends_with(':'), &t[n..])
+}
+
+/// Longest first word [`starts_with_lead`] reads, in bytes (the leads are
+/// shorter; a longer word is none).
+const LEAD_WORD_MAX_BYTES: usize = 12;
+
+/// [`starts_with_lead`] for a text whose first word may hold other than
+/// ASCII.
+fn starts_with_lead_unicode(t: &str) -> bool {
+    let Some(first) = t.split_whitespace().next() else {
         return false;
     };
-    if first.len() > 12 {
+    if first.len() > LEAD_WORD_MAX_BYTES {
         return false;
     }
-    // Lowercased on the stack: every text node that starts with one of
-    // the letters above comes here.
-    let (mut buf, mut owned) = ([0u8; 12], String::new());
+    let (mut buf, mut owned) = ([0u8; LEAD_WORD_MAX_BYTES], String::new());
     let lw = lower_no_colon_in(first, &mut buf, &mut owned);
+    let end = first.as_ptr() as usize - t.as_ptr() as usize + first.len();
+    is_lead(lw, first.ends_with(':'), &t[end..])
+}
+
+/// Is `lw` (a text's first word, lowercased, without a trailing colon or
+/// full stop) a byline lead? `colon`: the word ended with a colon;
+/// `rest`: the text after the word.
+fn is_lead(lw: &str, colon: bool, rest: &str) -> bool {
     if CREDIT_LEADS.contains(&lw) {
         return false;
     }
     matches!(
         lw,
         "by" | "von" | "vom" | "par" | "por" | "door" | "av" | "af" | "di"
-    ) || (first.ends_with(':')
+    ) || (colon
         && matches!(
             lw,
             "author"
@@ -1521,7 +1560,8 @@ fn starts_with_lead(t: &str) -> bool {
                 | "gespeichert"
                 | "eingestellt"
                 | "veröffentlicht"
-        ) && words
+        ) && rest
+            .split_whitespace()
             .next()
             .is_some_and(|w| matches!(lower_no_colon(w).as_str(), "by" | "von" | "por" | "da")))
 }
@@ -1580,8 +1620,12 @@ fn page_candidates(
                         local_name!("rel") if is_a && attr_has_token(v, "author") => {
                             kind = kind.max(Some(Kind::Rel));
                         }
+                        // A value with no byline stem anywhere names no byline:
+                        // that scan is cheaper than the cache's hashing, and
+                        // most values fail it.
                         local_name!("class") | local_name!("id")
-                            if *names.entry(v).or_insert_with(|| byline_name(v)) =>
+                            if BYLINE_STEMS.contains_ci(v)
+                                && *names.entry(v).or_insert_with(|| byline_name(v)) =>
                         {
                             kind = kind.max(Some(Kind::ClassName));
                         }
@@ -1952,6 +1996,44 @@ pub fn debug_authors(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte scan for ASCII first words and the `split_whitespace` path
+    /// for others read the same leads.
+    #[test]
+    fn byline_leads_in_ascii_and_other_text() {
+        for t in [
+            "By Jane Doe",
+            "by\tJane",
+            "BY",
+            "Von: Max Muster",
+            "Autor: Max",
+            "Autorin:\u{a0}Eva",
+            "Written by Jane",
+            "Written\u{a0}by Jane",
+            "Posted\nBY: Jane",
+            "Par Jean",
+            "door Piet",
+            "di Mario",
+            "Text: Anna",
+        ] {
+            assert!(starts_with_lead(t), "{t:?}");
+        }
+        for t in [
+            "Bylines are",
+            "Author Jane",
+            "Written with care",
+            "Photo: Jane",
+            "Photos by Jane",
+            "Source: dpa",
+            "Veröffentlicht von Max",
+            "Autorenverzeichnis: Max",
+            "Dönerbuden",
+            "Story",
+            "",
+        ] {
+            assert!(!starts_with_lead(t), "{t:?}");
+        }
+    }
 
     /// The look-up table of `may_be_listed` lets every listed word through
     /// (else a role or lead word would be read as a name), and rules out

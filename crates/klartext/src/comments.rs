@@ -30,6 +30,7 @@ use foldhash::HashMap;
 use crate::analyze::{flag, for_each_token, Analysis};
 use crate::document::Comment;
 use crate::dom::{Dom, Element, NodeData, NodeId, DOCUMENT, NONE};
+use crate::patterns::StemSet;
 use html5ever::local_name;
 
 /// What the comment reader found on a page.
@@ -1571,55 +1572,29 @@ struct Parts {
     loose_date: Option<String>,
 }
 
-/// For each byte (either case) that a stem of [`SECTION_STEMS`] or
-/// [`SECTION_TOKENS`] starts with, the second letters those stems have (bit
-/// `n` for the letter `a + n`): two table look-ups rule out nearly every
-/// position of a class value.
-const STEM_BIGRAMS: [u32; 256] = {
-    let mut t = [0u32; 256];
-    let lists: [&[&str]; 2] = [SECTION_STEMS, SECTION_TOKENS];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut k = 0;
-        while k < lists[l].len() {
-            let s = lists[l][k].as_bytes();
-            let bit = 1u32 << (s[1] - b'a');
-            t[s[0].to_ascii_lowercase() as usize] |= bit;
-            t[s[0].to_ascii_uppercase() as usize] |= bit;
-            k += 1;
-        }
-        l += 1;
+/// [`SECTION_STEMS`] and [`SECTION_TOKENS`] in one list, for [`has_stem`].
+const SECTION_NAMES: [&str; SECTION_STEMS.len() + SECTION_TOKENS.len()] = {
+    let mut out = [""; SECTION_STEMS.len() + SECTION_TOKENS.len()];
+    let mut k = 0;
+    while k < out.len() {
+        out[k] = if k < SECTION_STEMS.len() {
+            SECTION_STEMS[k]
+        } else {
+            SECTION_TOKENS[k - SECTION_STEMS.len()]
+        };
+        k += 1;
     }
-    t
+    out
 };
 
+/// The stems of [`SECTION_NAMES`], found by a skip-scan ([`StemSet`]).
+const SECTION_NAME_SET: StemSet = StemSet::new(&SECTION_NAMES);
+
 /// Does `value` contain one of the [`SECTION_STEMS`] or [`SECTION_TOKENS`]
-/// (any case)? One pass over the bytes without allocating: this runs on
-/// every class and id of the page.
+/// (any case)? One pass over the bytes without allocating, skipping most
+/// of them: this runs on every class and id of the page.
 fn has_stem(value: &str) -> bool {
-    let b = value.as_bytes();
-    for i in 0..b.len().saturating_sub(1) {
-        let seconds = STEM_BIGRAMS[b[i] as usize];
-        if seconds == 0 {
-            continue;
-        }
-        let second = b[i + 1].to_ascii_lowercase();
-        if !second.is_ascii_lowercase() || seconds & (1 << (second - b'a')) == 0 {
-            continue;
-        }
-        let rest = &b[i..];
-        let hit = SECTION_STEMS.iter().chain(SECTION_TOKENS).any(|s| {
-            let s = s.as_bytes();
-            rest.len() >= s.len()
-                && rest[1].to_ascii_lowercase() == s[1]
-                && rest[2].to_ascii_lowercase() == s[2]
-                && rest[..s.len()].eq_ignore_ascii_case(s)
-        });
-        if hit {
-            return true;
-        }
-    }
-    false
+    SECTION_NAME_SET.contains_ci(value)
 }
 
 /// The name bits of a class and an id value, as the tokens say them:

@@ -550,18 +550,21 @@ fn date_at(toks: &[Tok], i: usize, order: Order, ctx: Context) -> Option<(Ymd, u
             let Some(Tok::Word(w)) = toks.get(j) else {
                 return None;
             };
-            let m = month_number(w)?;
             let j = skip_second_month_name(toks, j + 1);
             let j = skip_seps(toks, j, &['.', ',']);
             let j = skip_fillers(toks, j);
             let Some(Tok::Num(y, 4)) = toks.get(j) else {
                 return None;
             };
+            // The word is looked up last, when the numbers around it make
+            // a date: the look-up lowercases it.
+            let m = month_number(w)?;
             Ymd::new(*y, u32::from(m), day).map(|x| (x, j + 1))
         }
         Tok::Word(w) => {
-            // `March 24, 2023`, `Mar. 24th 2023`, `Tue Jan 28 2020`.
-            let m = month_number(w)?;
+            // `March 24, 2023`, `Mar. 24th 2023`, `Tue Jan 28 2020`. Every
+            // word of a text comes here: the day and year after it are
+            // checked before the word is looked up as a month name.
             let j = skip_seps(toks, i + 1, &['.']);
             let day = day_tok(toks.get(j))?;
             let j = skip_fillers(toks, j + 1);
@@ -569,6 +572,7 @@ fn date_at(toks: &[Tok], i: usize, order: Order, ctx: Context) -> Option<(Ymd, u
             let Some(Tok::Num(y, 4)) = toks.get(j) else {
                 return None;
             };
+            let m = month_number(w)?;
             Ymd::new(*y, u32::from(m), day).map(|x| (x, j + 1))
         }
         Tok::Sep(_) => None,

@@ -695,9 +695,16 @@ pub(crate) const fn longest(list: &[&str]) -> usize {
 }
 
 /// A list of stems (lowercase ASCII) to look for anywhere in a class or id
-/// value, in any case ([`StemSet::contains_ci`]). Built at compile time with
-/// a table from each byte to the stems that start with it in lowercase, so
-/// that a position of the value costs one look-up.
+/// value, in any case ([`StemSet::contains_ci`]). Built at compile time.
+///
+/// When every stem has at least [`SKIP_MIN_STEM`] bytes, a value is read
+/// with a skip-scan: a window as long as the shortest stem slides over it,
+/// and the pair of bytes at the window's end says how far the window may
+/// move before a stem could fit under it (most pairs of a class name are in
+/// no stem, and the window jumps by nearly its length). Only where the pair
+/// ends the first bytes of some stem are those stems compared. Sets with a
+/// shorter stem are read one position at a time, with a table from each
+/// byte to the stems that start with it.
 pub(crate) struct StemSet {
     stems: &'static [&'static str],
     /// Bit `k`: `stems[k]` starts with this byte, lowercased.
@@ -709,6 +716,50 @@ pub(crate) struct StemSet {
     single: u64,
     /// Some stem is empty (and so in every value).
     has_empty: bool,
+    /// The length of the shortest stem: the skip-scan's window.
+    window: usize,
+    /// How far the window may move when its last two bytes fall in these
+    /// classes (see [`pair_index`]); 0 where they end the first `window`
+    /// bytes of some stem.
+    shift: [u8; PAIR_COUNT],
+    /// Bit `k`: the byte before the last of `stems[k]`'s window falls in
+    /// this class ...
+    at_window_end_1: [u64; BYTE_CLASSES],
+    /// ... and its last byte in this one.
+    at_window_end: [u64; BYTE_CLASSES],
+}
+
+/// Stems of at least this many bytes allow the skip-scan.
+const SKIP_MIN_STEM: usize = 3;
+/// Classes of bytes in the skip-scan: each ASCII letter (in any case) has
+/// its own, all digits share one, every other byte is class 0. Bytes of one
+/// class are alike to the scan (it can only skip less), the comparison of a
+/// stem is exact.
+const BYTE_CLASSES: usize = 32;
+const PAIR_COUNT: usize = BYTE_CLASSES * BYTE_CLASSES;
+
+/// The skip-scan's class of each byte.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase() - b'a' + 1
+        } else if c.is_ascii_digit() {
+            27
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The skip table's index of the byte pair `a`, `b`.
+#[inline]
+const fn pair_index(a: u8, b: u8) -> usize {
+    BYTE_CLASS[a as usize] as usize * BYTE_CLASSES + BYTE_CLASS[b as usize] as usize
 }
 
 impl StemSet {
@@ -724,9 +775,13 @@ impl StemSet {
         let mut by_second = [0u64; 256];
         let mut single = 0u64;
         let mut has_empty = false;
+        let mut window = usize::MAX;
         let mut k = 0;
         while k < stems.len() {
             let s = stems[k].as_bytes();
+            if s.len() < window {
+                window = s.len();
+            }
             if s.is_empty() {
                 has_empty = true;
             } else {
@@ -747,18 +802,53 @@ impl StemSet {
             }
             k += 1;
         }
+        if window < SKIP_MIN_STEM || window > u8::MAX as usize {
+            window = 0;
+        }
+        let mut shift = [0u8; PAIR_COUNT];
+        let mut at_window_end_1 = [0u64; BYTE_CLASSES];
+        let mut at_window_end = [0u64; BYTE_CLASSES];
+        if window > 0 {
+            // No pair in a stem's window: the window moves past the pair's
+            // first byte.
+            let mut p = 0;
+            while p < PAIR_COUNT {
+                shift[p] = (window - 1) as u8;
+                p += 1;
+            }
+            let mut k = 0;
+            while k < stems.len() {
+                let s = stems[k].as_bytes();
+                // The pair ending at byte `q` of the stem's window lets the
+                // window move `window - 1 - q` bytes.
+                let mut q = 1;
+                while q < window {
+                    let p = pair_index(s[q - 1], s[q]);
+                    let d = (window - 1 - q) as u8;
+                    if d < shift[p] {
+                        shift[p] = d;
+                    }
+                    q += 1;
+                }
+                at_window_end_1[BYTE_CLASS[s[window - 2] as usize] as usize] |= 1 << k;
+                at_window_end[BYTE_CLASS[s[window - 1] as usize] as usize] |= 1 << k;
+                k += 1;
+            }
+        }
         StemSet {
             stems,
             by_byte,
             by_second,
             single,
             has_empty,
+            window,
+            shift,
+            at_window_end_1,
+            at_window_end,
         }
     }
 
-    /// Whether `value` holds one of the stems anywhere, in any case. A plain
-    /// scan: class and id values are short, and for them this is several
-    /// times cheaper than a substring searcher per stem.
+    /// Whether `value` holds one of the stems anywhere, in any case.
     pub(crate) fn contains_ci(&self, value: &str) -> bool {
         self.contains_ci_bytes(value.as_bytes())
     }
@@ -767,6 +857,9 @@ impl StemSet {
     pub(crate) fn contains_ci_bytes(&self, b: &[u8]) -> bool {
         if self.has_empty {
             return true;
+        }
+        if self.window > 0 {
+            return self.skip_scan(b);
         }
         for (i, &c) in b.iter().enumerate() {
             let mut m = self.by_byte[c as usize];
@@ -790,6 +883,34 @@ impl StemSet {
         }
         false
     }
+
+    /// The skip-scan (see [`StemSet`]); `end` is the window's last byte.
+    fn skip_scan(&self, b: &[u8]) -> bool {
+        let w = self.window;
+        let mut end = w - 1;
+        while end < b.len() {
+            let (x, y) = (b[end - 1], b[end]);
+            let d = self.shift[pair_index(x, y)];
+            if d > 0 {
+                end += d as usize;
+                continue;
+            }
+            let start = end + 1 - w;
+            let mut m = self.at_window_end_1[BYTE_CLASS[x as usize] as usize]
+                & self.at_window_end[BYTE_CLASS[y as usize] as usize];
+            while m != 0 {
+                let sb = self.stems[m.trailing_zeros() as usize].as_bytes();
+                if b.get(start..start + sb.len())
+                    .is_some_and(|v| v.eq_ignore_ascii_case(sb))
+                {
+                    return true;
+                }
+                m &= m - 1;
+            }
+            end += 1;
+        }
+        false
+    }
 }
 
 #[cfg(test)]
@@ -810,5 +931,59 @@ mod tests {
         assert!(StemSet::new(&["x"]).contains_ci("boX"));
         assert!(StemSet::new(&["x", "ab"]).contains_ci("xa"));
         assert!(!StemSet::new(&["ab"]).contains_ci("xa"));
+    }
+
+    /// The skip-scan finds exactly what a search for each stem in the
+    /// lowercased value finds, on values made of the stems' letters.
+    #[test]
+    fn skip_scan_agrees_with_a_plain_search() {
+        static SETS: [StemSet; 4] = [
+            StemSet::new(&["comment", "komment", "coment", "disqus", "replies"]),
+            StemSet::new(&["byl", "author", "autor", "writer", "verfasser"]),
+            StemSet::new(&["date", "datum", "time", "meta", "publi", "2x-y"]),
+            StemSet::new(&["aaa", "aab", "aba"]),
+        ];
+        const ALPHABET: &[u8] = b"aAbBcCdDeEiIkKlLmMnNoOrRsStTuUwWyY0129- _\xc3\xa9";
+        let mut seed = 0x2545_f491_u32;
+        for set in &SETS {
+            assert!(set.window >= super::SKIP_MIN_STEM);
+            for _ in 0..20_000 {
+                seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                let len = (seed >> 24) as usize % 24;
+                let mut v = Vec::with_capacity(len);
+                for _ in 0..len {
+                    seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                    v.push(ALPHABET[(seed >> 16) as usize % ALPHABET.len()]);
+                }
+                // Plant a stem now and then, in mixed case.
+                if seed % 3 == 0 && !v.is_empty() {
+                    let st = set.stems()[(seed >> 8) as usize % set.stems().len()];
+                    let at = (seed >> 12) as usize % v.len();
+                    for (k, c) in st.bytes().enumerate() {
+                        let c = if k % 2 == 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        };
+                        if at + k < v.len() {
+                            v[at + k] = c;
+                        } else {
+                            v.push(c);
+                        }
+                    }
+                }
+                let lower = v.to_ascii_lowercase();
+                let plain = set
+                    .stems()
+                    .iter()
+                    .any(|st| lower.windows(st.len()).any(|w| w == st.as_bytes()));
+                assert_eq!(
+                    set.contains_ci_bytes(&v),
+                    plain,
+                    "{:?}",
+                    String::from_utf8_lossy(&v)
+                );
+            }
+        }
     }
 }
