@@ -893,19 +893,6 @@ pub fn count_text(t: &str) -> (u32, u32) {
 /// bytes 0xEF, 0xE3 and 0xD8, which [`count_text`] looks for first.
 const OTHER_COMMAS: [&str; 3] = ["，", "、", "،"];
 
-/// White space other than ASCII's (vertical tab, no-break space, …) in a
-/// text node: [`count_text`] counts it as characters, but segmentation splits
-/// words there (as `char::is_whitespace` does).
-pub fn other_white_space(t: &str) -> u32 {
-    if t.is_ascii() {
-        memchr::memchr_iter(0x0B, t.as_bytes()).count() as u32
-    } else {
-        t.chars()
-            .filter(|&c| c.is_whitespace() && !c.is_ascii_whitespace())
-            .count() as u32
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::{ascii_token_bits, for_each_token, TokenBits, TokenTable};
