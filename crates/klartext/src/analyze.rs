@@ -331,9 +331,25 @@ const PREFIX_FIRST_BYTES: [bool; 256] = {
 struct TokenBits {
     any: u8,
     not_only_layout: bool,
+    /// A whole class name is one of [`HIDDEN_CLASS_NAMES`] ...
+    hidden: bool,
+    /// ... or of [`CONTENT_MODULE_CLASS_NAMES`].
+    content_module: bool,
 }
 
 impl TokenBits {
+    /// Check one whole class name against the hidden and content-module
+    /// names.
+    #[inline]
+    fn whole_name(&mut self, c: &[u8]) {
+        self.hidden |= is_listed_name(c, HIDDEN_CLASS_NAMES, HIDDEN_CLASS_NAME_LENS);
+        self.content_module |= is_listed_name(
+            c,
+            CONTENT_MODULE_CLASS_NAMES,
+            CONTENT_MODULE_CLASS_NAME_LENS,
+        );
+    }
+
     #[inline]
     fn add(&mut self, b: u8) {
         self.any |= b;
@@ -347,10 +363,20 @@ impl TokenBits {
 /// them, in one pass: each class name's letters and digits are lowercased
 /// into `buf` once, so every token (a part, a camelCase piece, the joined
 /// name) is a slice of it. Tokens come in another order than
-/// `for_each_token`'s, which the ORed bits do not see.
-fn ascii_token_bits(table: &TokenTable, value: &[u8], buf: &mut Vec<u8>) -> TokenBits {
+/// `for_each_token`'s, which the ORed bits do not see. For a class value
+/// (`is_class`), the whole names are checked against the lists of hidden
+/// and content-module names on the way.
+fn ascii_token_bits(
+    table: &TokenTable,
+    value: &[u8],
+    is_class: bool,
+    buf: &mut Vec<u8>,
+) -> TokenBits {
     let mut bits = TokenBits::default();
     for class in value.split(u8::is_ascii_whitespace) {
+        if is_class {
+            bits.whole_name(class);
+        }
         buf.clear();
         let mut parts = 0;
         let mut i = 0;
@@ -391,14 +417,14 @@ fn ascii_token_bits(table: &TokenTable, value: &[u8], buf: &mut Vec<u8>) -> Toke
     bits
 }
 
-/// Does one of the whitespace-separated class names of `value` equal one of
-/// `list` (ASCII case ignored)? `lens` has bit `n` set when a name of the
-/// list is `n` bytes long, so most class names cost one test.
+/// Does class name `c` equal one of `list` (ASCII case ignored)? `lens`
+/// has bit `n` set when a name of the list is `n` bytes long, so most class
+/// names cost one test.
 #[inline]
-fn has_class_name(value: &str, list: &[&str], lens: u64) -> bool {
-    value.split_ascii_whitespace().any(|c| {
-        c.len() < 64 && lens & (1 << c.len()) != 0 && list.iter().any(|h| h.eq_ignore_ascii_case(c))
-    })
+fn is_listed_name(c: &[u8], list: &[&str], lens: u64) -> bool {
+    c.len() < 64
+        && lens & (1 << c.len()) != 0
+        && list.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(c))
 }
 
 /// Bit `n` set for each name of `list` that is `n` bytes long (names of 64
@@ -419,10 +445,15 @@ const CONTENT_MODULE_CLASS_NAME_LENS: u64 = lengths(CONTENT_MODULE_CLASS_NAMES);
 
 fn classify_names(table: &TokenTable, value: &str, is_class: bool, buf: &mut Vec<u8>) -> Names {
     let bits = if value.is_ascii() {
-        ascii_token_bits(table, value.as_bytes(), buf)
+        ascii_token_bits(table, value.as_bytes(), is_class, buf)
     } else {
         let mut bits = TokenBits::default();
         for_each_token(value, |t| bits.add(table.bits(t.as_bytes())));
+        if is_class {
+            for c in value.split_ascii_whitespace() {
+                bits.whole_name(c.as_bytes());
+            }
+        }
         bits
     };
     let bits_any = bits.any;
@@ -434,13 +465,8 @@ fn classify_names(table: &TokenTable, value: &str, is_class: bool, buf: &mut Vec
     n.comments = bits_any & tok::COMMENTS != 0;
     n.content = bits_any & tok::CONTENT != 0;
     n.body = bits_any & tok::BODY != 0;
-    n.hidden = is_class && has_class_name(value, HIDDEN_CLASS_NAMES, HIDDEN_CLASS_NAME_LENS);
-    let content_module = is_class
-        && has_class_name(
-            value,
-            CONTENT_MODULE_CLASS_NAMES,
-            CONTENT_MODULE_CLASS_NAME_LENS,
-        );
+    n.hidden = bits.hidden;
+    let content_module = bits.content_module;
     n.weight = if bits_any & tok::NEGATIVE != 0 && !content_module {
         -25
     } else {
@@ -949,7 +975,7 @@ mod tests {
         ] {
             let mut want = TokenBits::default();
             for_each_token(value, |t| want.add(table.bits(t.as_bytes())));
-            let got = ascii_token_bits(&table, value.as_bytes(), &mut buf);
+            let got = ascii_token_bits(&table, value.as_bytes(), false, &mut buf);
             assert_eq!(
                 (got.any, got.not_only_layout),
                 (want.any, want.not_only_layout),
