@@ -270,7 +270,7 @@ type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault
 
 /// All token lists of `patterns` merged into one lookup, built once per
 /// analysis (a few microseconds) so each token costs one hash probe.
-struct TokenTable(FxMap<&'static str, u8>);
+struct TokenTable(FxMap<&'static [u8], u8>);
 
 impl TokenTable {
     fn new() -> Self {
@@ -285,10 +285,31 @@ impl TokenTable {
             (COMMENT_TOKENS, tok::COMMENTS),
         ] {
             for t in list {
-                *m.entry(*t).or_insert(0) |= bit;
+                *m.entry(t.as_bytes()).or_insert(0) |= bit;
             }
         }
         TokenTable(m)
+    }
+
+    /// The list bits of one token: from the table, or chrome by one of
+    /// [`CHROME_PREFIXES`].
+    #[inline]
+    fn bits(&self, t: &[u8]) -> u8 {
+        match self.0.get(t) {
+            Some(&b) => b,
+            None if PREFIX_FIRST_BYTES[t[0] as usize]
+                && CHROME_PREFIXES
+                    .iter()
+                    .any(|p| t.len() > p.len() && t.starts_with(p.as_bytes())) =>
+            {
+                if t.starts_with(COMMENT_PREFIX.as_bytes()) {
+                    tok::CHROME | tok::COMMENTS
+                } else {
+                    tok::CHROME
+                }
+            }
+            None => 0,
+        }
     }
 }
 
@@ -304,47 +325,148 @@ const PREFIX_FIRST_BYTES: [bool; 256] = {
     t
 };
 
-fn classify_names(table: &TokenTable, value: &str, is_class: bool) -> Names {
+/// The list bits of all tokens of one class or id value, ORed, and whether
+/// one of them is chrome by a name other than a layout region's.
+#[derive(Default)]
+struct TokenBits {
+    any: u8,
+    not_only_layout: bool,
+    /// A whole class name is one of [`HIDDEN_CLASS_NAMES`] ...
+    hidden: bool,
+    /// ... or of [`CONTENT_MODULE_CLASS_NAMES`].
+    content_module: bool,
+}
+
+impl TokenBits {
+    /// Check one whole class name against the hidden and content-module
+    /// names.
+    #[inline]
+    fn whole_name(&mut self, c: &[u8]) {
+        self.hidden |= is_listed_name(c, HIDDEN_CLASS_NAMES, HIDDEN_CLASS_NAME_LENS);
+        self.content_module |= is_listed_name(
+            c,
+            CONTENT_MODULE_CLASS_NAMES,
+            CONTENT_MODULE_CLASS_NAME_LENS,
+        );
+    }
+
+    #[inline]
+    fn add(&mut self, b: u8) {
+        self.any |= b;
+        if b & tok::CHROME != 0 && b & tok::LAYOUT == 0 {
+            self.not_only_layout = true;
+        }
+    }
+}
+
+/// The tokens of an ASCII class or id value, as [`for_each_token`] makes
+/// them, in one pass: each class name's letters and digits are lowercased
+/// into `buf` once, so every token (a part, a camelCase piece, the joined
+/// name) is a slice of it. Tokens come in another order than
+/// `for_each_token`'s, which the ORed bits do not see. For a class value
+/// (`is_class`), the whole names are checked against the lists of hidden
+/// and content-module names on the way.
+fn ascii_token_bits(
+    table: &TokenTable,
+    value: &[u8],
+    is_class: bool,
+    buf: &mut Vec<u8>,
+) -> TokenBits {
+    let mut bits = TokenBits::default();
+    for class in value.split(u8::is_ascii_whitespace) {
+        if is_class {
+            bits.whole_name(class);
+        }
+        buf.clear();
+        let mut parts = 0;
+        let mut i = 0;
+        while i < class.len() {
+            if !class[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            // One part: a run of letters and digits.
+            let start = buf.len();
+            let mut piece = start;
+            let mut upper = false;
+            let mut prev_lower = false;
+            while i < class.len() && class[i].is_ascii_alphanumeric() {
+                let b = class[i];
+                if b.is_ascii_uppercase() {
+                    // camelCase names: `articleBody` → also `article`, `body`
+                    if prev_lower {
+                        bits.add(table.bits(&buf[piece..]));
+                        piece = buf.len();
+                    }
+                    upper = true;
+                }
+                prev_lower = b.is_ascii_lowercase();
+                buf.push(b.to_ascii_lowercase());
+                i += 1;
+            }
+            parts += 1;
+            if upper && piece > start {
+                bits.add(table.bits(&buf[piece..]));
+            }
+            bits.add(table.bits(&buf[start..]));
+        }
+        if parts > 1 {
+            bits.add(table.bits(buf));
+        }
+    }
+    bits
+}
+
+/// Does class name `c` equal one of `list` (ASCII case ignored)? `lens`
+/// has bit `n` set when a name of the list is `n` bytes long, so most class
+/// names cost one test.
+#[inline]
+fn is_listed_name(c: &[u8], list: &[&str], lens: u64) -> bool {
+    c.len() < 64
+        && lens & (1 << c.len()) != 0
+        && list.iter().any(|h| h.as_bytes().eq_ignore_ascii_case(c))
+}
+
+/// Bit `n` set for each name of `list` that is `n` bytes long (names of 64
+/// bytes or more are not allowed).
+const fn lengths(list: &[&str]) -> u64 {
+    let mut m = 0u64;
+    let mut i = 0;
+    while i < list.len() {
+        assert!(list[i].len() < 64);
+        m |= 1 << list[i].len();
+        i += 1;
+    }
+    m
+}
+
+const HIDDEN_CLASS_NAME_LENS: u64 = lengths(HIDDEN_CLASS_NAMES);
+const CONTENT_MODULE_CLASS_NAME_LENS: u64 = lengths(CONTENT_MODULE_CLASS_NAMES);
+
+fn classify_names(table: &TokenTable, value: &str, is_class: bool, buf: &mut Vec<u8>) -> Names {
+    let bits = if value.is_ascii() {
+        ascii_token_bits(table, value.as_bytes(), is_class, buf)
+    } else {
+        let mut bits = TokenBits::default();
+        for_each_token(value, |t| bits.add(table.bits(t.as_bytes())));
+        if is_class {
+            for c in value.split_ascii_whitespace() {
+                bits.whole_name(c.as_bytes());
+            }
+        }
+        bits
+    };
+    let bits_any = bits.any;
     let mut n = Names {
-        only_layout: true,
+        only_layout: !bits.not_only_layout,
         ..Default::default()
     };
-    let mut bits_any = 0u8;
-    for_each_token(value, |t| {
-        let b = match table.0.get(t) {
-            Some(&b) => b,
-            None if PREFIX_FIRST_BYTES[t.as_bytes()[0] as usize]
-                && CHROME_PREFIXES
-                    .iter()
-                    .any(|p| t.len() > p.len() && t.starts_with(p)) =>
-            {
-                if t.starts_with(COMMENT_PREFIX) {
-                    tok::CHROME | tok::COMMENTS
-                } else {
-                    tok::CHROME
-                }
-            }
-            None => return,
-        };
-        bits_any |= b;
-        if b & tok::CHROME != 0 && b & tok::LAYOUT == 0 {
-            n.only_layout = false;
-        }
-    });
     n.chrome = bits_any & tok::CHROME != 0;
     n.comments = bits_any & tok::COMMENTS != 0;
     n.content = bits_any & tok::CONTENT != 0;
     n.body = bits_any & tok::BODY != 0;
-    n.hidden = is_class
-        && value
-            .split_ascii_whitespace()
-            .any(|c| HIDDEN_CLASS_NAMES.iter().any(|h| h.eq_ignore_ascii_case(c)));
-    let content_module = is_class
-        && value.split_ascii_whitespace().any(|c| {
-            CONTENT_MODULE_CLASS_NAMES
-                .iter()
-                .any(|m| m.eq_ignore_ascii_case(c))
-        });
+    n.hidden = bits.hidden;
+    let content_module = bits.content_module;
     n.weight = if bits_any & tok::NEGATIVE != 0 && !content_module {
         -25
     } else {
@@ -458,6 +580,7 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
     // distinct value once.
     let mut name_cache: foldhash::HashMap<&str, Names> = foldhash::HashMap::default();
     let table = TokenTable::new();
+    let mut token_buf: Vec<u8> = Vec::new();
     let mut tag_cache: FxMap<html5ever::LocalName, TagInfo> =
         FxMap::with_capacity_and_hasher(64, Default::default());
     // Iterative DFS: (node, children done?)
@@ -512,7 +635,12 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                     match *name {
                         local_name!("class") | local_name!("id") => {
                             let names = *name_cache.entry(&attr.value).or_insert_with(|| {
-                                classify_names(&table, &attr.value, *name == local_name!("class"))
+                                classify_names(
+                                    &table,
+                                    &attr.value,
+                                    *name == local_name!("class"),
+                                    &mut token_buf,
+                                )
                             });
                             chrome_token |= names.chrome;
                             comment_token |= names.comments;
@@ -791,22 +919,9 @@ pub fn count_text(t: &str) -> (u32, u32) {
 /// bytes 0xEF, 0xE3 and 0xD8, which [`count_text`] looks for first.
 const OTHER_COMMAS: [&str; 3] = ["，", "、", "،"];
 
-/// White space other than ASCII's (vertical tab, no-break space, …) in a
-/// text node: [`count_text`] counts it as characters, but segmentation splits
-/// words there (as `char::is_whitespace` does).
-pub fn other_white_space(t: &str) -> u32 {
-    if t.is_ascii() {
-        memchr::memchr_iter(0x0B, t.as_bytes()).count() as u32
-    } else {
-        t.chars()
-            .filter(|&c| c.is_whitespace() && !c.is_ascii_whitespace())
-            .count() as u32
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::for_each_token;
+    use super::{ascii_token_bits, for_each_token, TokenBits, TokenTable};
 
     fn tokens(value: &str) -> Vec<String> {
         let mut out = Vec::new();
@@ -838,5 +953,34 @@ mod tests {
         assert_eq!(tokens("größe·Box"), ["größe", "box", "größebox"]);
         assert_eq!(tokens("menüLeft"), ["menüleft"]);
         assert_eq!(tokens("a1B-c"), ["a1b", "c", "a1bc"]);
+    }
+
+    #[test]
+    fn one_pass_ascii_tokens_have_the_bits_of_for_each_token() {
+        let table = TokenTable::new();
+        let mut buf = Vec::new();
+        for value in [
+            "post",
+            "article-body  x",
+            "entryContent--main",
+            "--a__",
+            "-- __",
+            "ABC Nav",
+            "sidebarWidget main-content",
+            "site-NAV\tcommentList\nshare_bar",
+            "relatedPosts a1B-c hasComments",
+            "navBar menuItem footerLinks",
+            "sharing socialIcons",
+            "entry-content post hentry",
+        ] {
+            let mut want = TokenBits::default();
+            for_each_token(value, |t| want.add(table.bits(t.as_bytes())));
+            let got = ascii_token_bits(&table, value.as_bytes(), false, &mut buf);
+            assert_eq!(
+                (got.any, got.not_only_layout),
+                (want.any, want.not_only_layout),
+                "{value}"
+            );
+        }
     }
 }

@@ -202,50 +202,46 @@ impl Walker<'_> {
             }
             return;
         }
-        // The sum over the words: all but the white space.
-        let c = chars - crate::analyze::other_white_space(t);
-        self.buf_chars += c;
-        self.buf_commas += commas;
-        if ctx.link {
-            self.buf_links += c;
-        }
         // Words are the runs between white space (as `char::is_whitespace`
         // says); only the lead bytes of the non-ASCII white space characters
         // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) need decoding.
         // Words joined by single ASCII spaces go in as one piece.
         let b = t.as_bytes();
+        // White space other than ASCII's (vertical tab, no-break space, …):
+        // the analysis counted it as characters.
+        let mut other_space = 0;
         let mut i = 0;
-        let mut piece: Option<usize> = None;
         while i < b.len() {
-            let c = b[i];
-            let (space, len) = if c < 0x80 {
-                (ascii_space(c), 1)
-            } else if leads_space(c) {
-                let ch = t[i..].chars().next().unwrap_or(' ');
-                (ch.is_whitespace(), ch.len_utf8())
-            } else {
-                (false, 1)
-            };
-            if space {
-                if c == b' '
-                    && piece.is_some()
-                    && b.get(i + 1)
-                        .is_some_and(|&n| !ascii_space(n) && !leads_space(n))
-                {
-                    i += 1;
-                    continue;
-                }
-                if let Some(s) = piece.take() {
-                    self.push_word(&t[s..i]);
-                }
+            if let Some(len) = space_at(t, i, &mut other_space) {
                 self.pending_space = true;
-            } else if piece.is_none() {
-                piece = Some(i);
+                i += len;
+                continue;
             }
-            i += len;
+            let start = i;
+            i += 1;
+            loop {
+                while i < b.len() && BYTE_KIND[b[i] as usize] == WORD {
+                    i += 1;
+                }
+                if i == b.len() {
+                    break;
+                }
+                if b[i] == b' ' && b.get(i + 1).is_some_and(|&n| BYTE_KIND[n as usize] == WORD) {
+                    i += 2;
+                } else if BYTE_KIND[b[i] as usize] == MAYBE_SPACE && !starts_space(t, i) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            self.push_word(&t[start..i]);
         }
-        if let Some(s) = piece {
-            self.push_word(&t[s..]);
+        // The sum over the words: all but the white space.
+        let c = chars - other_space;
+        self.buf_chars += c;
+        self.buf_commas += commas;
+        if ctx.link {
+            self.buf_links += c;
         }
     }
 
@@ -389,14 +385,87 @@ fn trim_pre(s: &str) -> String {
     s[start..].to_string()
 }
 
-/// ASCII white space as `char::is_whitespace` counts it (with U+000B).
-fn ascii_space(c: u8) -> bool {
-    c.is_ascii_whitespace() || c == 0x0b
+/// What a byte of text is to [`Walker::push_text`]: part of a word, ASCII
+/// white space, the vertical tab (white space that the analysis counted as a
+/// character), or the lead byte of a non-ASCII white space character
+/// (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) or of some other
+/// character sharing that lead byte.
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const VERTICAL_TAB: u8 = 2;
+const MAYBE_SPACE: u8 = 3;
+
+const BYTE_KIND: [u8; 256] = {
+    let mut k = [WORD; 256];
+    k[b' ' as usize] = SPACE;
+    k[b'\t' as usize] = SPACE;
+    k[b'\n' as usize] = SPACE;
+    k[0x0C] = SPACE;
+    k[b'\r' as usize] = SPACE;
+    k[0x0B] = VERTICAL_TAB;
+    k[0xC2] = MAYBE_SPACE;
+    k[0xE1] = MAYBE_SPACE;
+    k[0xE2] = MAYBE_SPACE;
+    k[0xE3] = MAYBE_SPACE;
+    k
+};
+
+/// The length of the white space character at byte `i` of `t`, if there is
+/// one (as `char::is_whitespace` says); counts it in `other` when it is not
+/// ASCII white space.
+#[inline]
+fn space_at(t: &str, i: usize, other: &mut u32) -> Option<usize> {
+    match BYTE_KIND[t.as_bytes()[i] as usize] {
+        WORD => None,
+        SPACE => Some(1),
+        VERTICAL_TAB => {
+            *other += 1;
+            Some(1)
+        }
+        _ => {
+            let ch = t[i..].chars().next()?;
+            if ch.is_whitespace() {
+                *other += 1;
+                Some(ch.len_utf8())
+            } else {
+                None
+            }
+        }
+    }
 }
 
-/// Whether `c` leads the UTF-8 form of a non-ASCII white space character
-/// (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000), or of some other
-/// character sharing that lead byte.
-fn leads_space(c: u8) -> bool {
-    matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+/// Does a white space character start at byte `i` of `t` (a lead byte of
+/// [`MAYBE_SPACE`])?
+#[inline]
+fn starts_space(t: &str, i: usize) -> bool {
+    t[i..].chars().next().is_some_and(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::segment;
+    use crate::analyze::analyze;
+    use crate::dom::Dom;
+
+    fn blocks(html: &str) -> Vec<(String, u32)> {
+        let dom = Dom::parse(html);
+        let an = analyze(&dom, true);
+        segment(&dom, &an)
+            .into_iter()
+            .map(|b| (b.text, b.chars))
+            .collect()
+    }
+
+    #[test]
+    fn words_are_split_at_any_white_space_and_joined_by_one_space() {
+        // No-break space, ideographic space, vertical tab, a line break and
+        // runs of spaces split words; ©, – and ‘ share lead bytes with white
+        // space characters but are letters of a word.
+        let html = "<p>  a\u{a0}b\u{3000}c\u{b}d\n e  ©f–g ‘h’ <b>i</b> j </p>";
+        assert_eq!(blocks(html), [("a b c d e ©f–g ‘h’ i j".to_string(), 14)]);
+        assert_eq!(
+            blocks("<p>x<a href=/>y</a>\u{2003}z</p><pre> p  q\n</pre>"),
+            [("xy z".to_string(), 3), (" p  q".to_string(), 2)]
+        );
+    }
 }
