@@ -423,6 +423,13 @@ impl Dom {
                 NodeData::Text(t) => out.push_str(t),
                 data @ (NodeData::Element(_) | NodeData::Document) => {
                     if let NodeData::Element(el) = data {
+                        // Ruby readings are not text (NEVER_CONTENT_TAGS).
+                        if matches!(
+                            el.name.local,
+                            html5ever::local_name!("rt") | html5ever::local_name!("rp")
+                        ) {
+                            continue;
+                        }
                         if n != id
                             && breaks_line(&el.name.local)
                             && !out.is_empty()
