@@ -1783,6 +1783,12 @@ fn json_number(v: &serde_json::Value) -> Option<u32> {
 /// The count a short text states: a number next to a count word ("15
 /// comments", "Kommentare (3)", "47 reader comments").
 fn count_phrase(s: &str) -> Option<u32> {
+    // The number is written in ASCII digits: a text without one (most
+    // headings and links) states no count, and is not split into
+    // lowercased words.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let words: Vec<String> = s
         .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
         .map(|w| w.trim_matches(|c| c == '.' || c == ','))
