@@ -1609,40 +1609,11 @@ fn value_bits(value: &str, is_class: bool) -> u16 {
             // `commentauthor`, `commentdate` (plural stems too).
             let rest = &t[stem.len()..];
             for r in [rest, rest.strip_prefix('s').unwrap_or(rest)] {
-                if AUTHOR_TOKENS.contains(&r) {
-                    *bits |= name::AUTHOR;
-                }
-                if DATE_TOKENS.contains(&r) {
-                    *bits |= name::DATE;
-                }
-                if NOISE_TOKENS.contains(&r) {
-                    *bits |= name::NOISE;
-                }
+                *bits |= token_bits(r) & (name::AUTHOR | name::DATE | name::NOISE);
             }
-        } else if SECTION_TOKENS.contains(&t) {
-            *bits |= name::STEM;
         }
-        if NOT_SECTION_TOKENS.contains(&t) {
-            *bits |= name::NOT_SECTION;
-        }
-        if POINTER_TOKENS.contains(&t) {
-            *bits |= name::POINTER;
-        }
-        if AUTHOR_TOKENS.contains(&t) {
-            *bits |= name::AUTHOR;
-        }
-        if DATE_TOKENS.contains(&t) {
-            *bits |= name::DATE;
-        }
-        if NOISE_TOKENS.contains(&t) {
-            *bits |= name::NOISE;
-        }
-        if FORM_TOKENS.contains(&t) {
-            *bits |= name::FORM;
-        }
-        if TEXT_TOKENS.contains(&t) {
-            *bits |= name::TEXT;
-        }
+        // The bits of each list the token is in (SECTION_TOKENS: STEM).
+        *bits |= token_bits(t);
     };
     // Each class name (and the id) on its own, so that a part's name
     // (`comment-author`) is told from a comment section's that merely
@@ -1661,19 +1632,138 @@ fn value_bits(value: &str, is_class: bool) -> u16 {
         bits |= local;
     }
     // One comment: a class name of one comment.
-    if is_class
-        && value.split_ascii_whitespace().any(|c| {
-            let joined: String = c
-                .chars()
-                .filter(|ch| ch.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            ITEM_CLASS_NAMES.contains(&joined.as_str())
-        })
-    {
+    if is_class && value.split_ascii_whitespace().any(is_item_class_name) {
         bits |= name::ITEM;
     }
     bits
+}
+
+/// Is a class name, its alphanumerics joined and lowercased, one of the
+/// [`ITEM_CLASS_NAMES`]? An ASCII name is joined on the stack.
+fn is_item_class_name(c: &str) -> bool {
+    if c.is_ascii() {
+        let mut buf = [0u8; ITEM_CLASS_NAME_MAX_BYTES];
+        let mut n = 0;
+        for &b in c.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if n == buf.len() {
+                    return false; // longer than every listed name
+                }
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        return ITEM_CLASS_NAMES.iter().any(|x| x.as_bytes() == &buf[..n]);
+    }
+    let joined: String = c
+        .chars()
+        .filter(|ch| ch.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    ITEM_CLASS_NAMES.contains(&joined.as_str())
+}
+
+/// Longest of the [`ITEM_CLASS_NAMES`], in bytes.
+const ITEM_CLASS_NAME_MAX_BYTES: usize = crate::patterns::longest(ITEM_CLASS_NAMES);
+
+/// The token lists of [`value_bits`] and the bit each gives.
+const NAME_TOKEN_LISTS: [(&[&str], u16); 8] = [
+    (SECTION_TOKENS, name::STEM),
+    (NOT_SECTION_TOKENS, name::NOT_SECTION),
+    (POINTER_TOKENS, name::POINTER),
+    (AUTHOR_TOKENS, name::AUTHOR),
+    (DATE_TOKENS, name::DATE),
+    (NOISE_TOKENS, name::NOISE),
+    (FORM_TOKENS, name::FORM),
+    (TEXT_TOKENS, name::TEXT),
+];
+
+/// Slots of [`TOKEN_TABLE`] (a power of two, over twice the tokens listed).
+const TOKEN_SLOTS: usize = 512;
+
+/// Every token of [`NAME_TOKEN_LISTS`] with the bits of all lists it is in,
+/// in a hash table built at compile time (open addressing; an empty key
+/// marks a free slot): a token is looked up once, not in each list.
+struct TokenTable {
+    keys: [&'static str; TOKEN_SLOTS],
+    bits: [u16; TOKEN_SLOTS],
+}
+
+static TOKEN_TABLE: TokenTable = {
+    let mut t = TokenTable {
+        keys: [""; TOKEN_SLOTS],
+        bits: [0; TOKEN_SLOTS],
+    };
+    let (mut l, mut filled) = (0, 0);
+    while l < NAME_TOKEN_LISTS.len() {
+        let (list, bit) = NAME_TOKEN_LISTS[l];
+        let mut k = 0;
+        while k < list.len() {
+            let key = list[k].as_bytes();
+            assert!(!key.is_empty(), "a listed token is empty");
+            let mut i = token_hash(key);
+            loop {
+                if t.keys[i].is_empty() {
+                    t.keys[i] = list[k];
+                    filled += 1;
+                    assert!(filled * 2 <= TOKEN_SLOTS, "TOKEN_SLOTS too small");
+                    break;
+                }
+                if bytes_eq(t.keys[i].as_bytes(), key) {
+                    break;
+                }
+                i = (i + 1) % TOKEN_SLOTS;
+            }
+            t.bits[i] |= bit;
+            k += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// FNV-1a of a token, reduced to a slot of [`TOKEN_TABLE`].
+const fn token_hash(b: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h as usize % TOKEN_SLOTS
+}
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The bits of every list of [`NAME_TOKEN_LISTS`] that holds `t` exactly.
+fn token_bits(t: &str) -> u16 {
+    if t.is_empty() {
+        return 0;
+    }
+    let mut i = token_hash(t.as_bytes());
+    loop {
+        let key = TOKEN_TABLE.keys[i];
+        if key.is_empty() {
+            return 0;
+        }
+        if key == t {
+            return TOKEN_TABLE.bits[i];
+        }
+        i = (i + 1) % TOKEN_SLOTS;
+    }
 }
 
 /// One comment by its numbered id (`comment-340`, `li-comment-12`).
@@ -2367,6 +2457,28 @@ fn find_time(t: &[Tok]) -> Option<(u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The compile-time table gives each token the bits of exactly the
+    /// lists it is in.
+    #[test]
+    fn token_table_holds_the_lists() {
+        for (list, _) in NAME_TOKEN_LISTS {
+            for t in list {
+                let want = NAME_TOKEN_LISTS
+                    .iter()
+                    .filter(|(l, _)| l.contains(t))
+                    .fold(0, |b, (_, bit)| b | bit);
+                assert_eq!(token_bits(t), want, "{t}");
+            }
+        }
+        for t in ["", "comment", "foo", "authors", "datum2", "replie"] {
+            assert_eq!(token_bits(t), 0, "{t}");
+        }
+        assert!(is_item_class_name("Comment-Item"));
+        assert!(is_item_class_name("kommentar"));
+        assert!(!is_item_class_name("comment-item-list-of-all"));
+        assert!(!is_item_class_name("comment-list"));
+    }
 
     #[test]
     fn dates_in_common_forms() {
