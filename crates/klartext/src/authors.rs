@@ -1502,6 +1502,23 @@ fn starts_with_lead(t: &str) -> bool {
     is_lead(lw, t[..n].ends_with(':'), &t[n..])
 }
 
+/// `t.trim_start()`, with a byte loop over leading ASCII white space (the
+/// white space text nodes start with); `str::trim_start` only from the first
+/// other byte that is not ASCII (it may be a no-break space). Every text
+/// node of the page is trimmed for [`starts_with_lead`].
+fn trim_start(t: &str) -> &str {
+    let n = t
+        .bytes()
+        .take_while(|&b| b.is_ascii() && char::from(b).is_whitespace())
+        .count();
+    let rest = &t[n..];
+    if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
 /// Longest first word [`starts_with_lead`] reads, in bytes (the leads are
 /// shorter; a longer word is none).
 const LEAD_WORD_MAX_BYTES: usize = 12;
@@ -1671,7 +1688,7 @@ fn page_candidates(
             }
             NodeData::Text(t) => {
                 let parent = dom.node(id).parent;
-                if parent == NONE || !starts_with_lead(t.trim_start()) {
+                if parent == NONE || !starts_with_lead(trim_start(t)) {
                     continue;
                 }
                 // Climb from the text to the element that holds the name too.
@@ -2001,6 +2018,18 @@ mod tests {
     /// for others read the same leads.
     #[test]
     fn byline_leads_in_ascii_and_other_text() {
+        for t in [
+            "",
+            " ",
+            "\n\t x",
+            "\u{a0} x",
+            " \u{a0}\u{2003}x ",
+            "\u{b}x",
+            "é x",
+            "x ",
+        ] {
+            assert_eq!(trim_start(t), t.trim_start(), "{t:?}");
+        }
         for t in [
             "By Jane Doe",
             "by\tJane",
