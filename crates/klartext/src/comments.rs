@@ -30,7 +30,7 @@ use foldhash::HashMap;
 use crate::analyze::{flag, for_each_token, Analysis};
 use crate::document::Comment;
 use crate::dom::{Dom, Element, NodeData, NodeId, DOCUMENT, NONE};
-use crate::patterns::StemSet;
+use crate::patterns::{StemSet, WordBits};
 use html5ever::local_name;
 
 /// What the comment reader found on a page.
@@ -1678,92 +1678,13 @@ const NAME_TOKEN_LISTS: [(&[&str], u16); 8] = [
     (TEXT_TOKENS, name::TEXT),
 ];
 
-/// Slots of [`TOKEN_TABLE`] (a power of two, over twice the tokens listed).
-const TOKEN_SLOTS: usize = 512;
-
-/// Every token of [`NAME_TOKEN_LISTS`] with the bits of all lists it is in,
-/// in a hash table built at compile time (open addressing; an empty key
-/// marks a free slot): a token is looked up once, not in each list.
-struct TokenTable {
-    keys: [&'static str; TOKEN_SLOTS],
-    bits: [u16; TOKEN_SLOTS],
-}
-
-static TOKEN_TABLE: TokenTable = {
-    let mut t = TokenTable {
-        keys: [""; TOKEN_SLOTS],
-        bits: [0; TOKEN_SLOTS],
-    };
-    let (mut l, mut filled) = (0, 0);
-    while l < NAME_TOKEN_LISTS.len() {
-        let (list, bit) = NAME_TOKEN_LISTS[l];
-        let mut k = 0;
-        while k < list.len() {
-            let key = list[k].as_bytes();
-            assert!(!key.is_empty(), "a listed token is empty");
-            let mut i = token_hash(key);
-            loop {
-                if t.keys[i].is_empty() {
-                    t.keys[i] = list[k];
-                    filled += 1;
-                    assert!(filled * 2 <= TOKEN_SLOTS, "TOKEN_SLOTS too small");
-                    break;
-                }
-                if bytes_eq(t.keys[i].as_bytes(), key) {
-                    break;
-                }
-                i = (i + 1) % TOKEN_SLOTS;
-            }
-            t.bits[i] |= bit;
-            k += 1;
-        }
-        l += 1;
-    }
-    t
-};
-
-/// FNV-1a of a token, reduced to a slot of [`TOKEN_TABLE`].
-const fn token_hash(b: &[u8]) -> usize {
-    let mut h: u32 = 0x811c_9dc5;
-    let mut i = 0;
-    while i < b.len() {
-        h ^= b[i] as u32;
-        h = h.wrapping_mul(0x0100_0193);
-        i += 1;
-    }
-    h as usize % TOKEN_SLOTS
-}
-
-const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
+/// Every token of [`NAME_TOKEN_LISTS`] with the bits of all lists it is
+/// in: a token is looked up once, not in each list.
+static TOKEN_TABLE: WordBits<512> = WordBits::new(&NAME_TOKEN_LISTS);
 
 /// The bits of every list of [`NAME_TOKEN_LISTS`] that holds `t` exactly.
 fn token_bits(t: &str) -> u16 {
-    if t.is_empty() {
-        return 0;
-    }
-    let mut i = token_hash(t.as_bytes());
-    loop {
-        let key = TOKEN_TABLE.keys[i];
-        if key.is_empty() {
-            return 0;
-        }
-        if key == t {
-            return TOKEN_TABLE.bits[i];
-        }
-        i = (i + 1) % TOKEN_SLOTS;
-    }
+    TOKEN_TABLE.get(t)
 }
 
 /// One comment by its numbered id (`comment-340`, `li-comment-12`).
