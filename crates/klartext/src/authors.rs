@@ -19,7 +19,7 @@
 use crate::analyze::{flag, Analysis, ChromeWhy};
 use crate::dom::{Dom, NodeData, NodeId, NONE};
 use crate::meta::{fold, fold_eq, folds_equal};
-use crate::patterns::StemSet;
+use crate::patterns::{StemSet, WordBits};
 use html5ever::local_name;
 
 // ---------------------------------------------------------------------------
@@ -926,55 +926,32 @@ fn lower_no_colon_in<'a>(w: &str, buf: &'a mut [u8], owned: &'a mut String) -> &
 /// Longest word [`classify_word`] lowercases on the stack, in bytes.
 const WORD_BUF_BYTES: usize = 32;
 
-/// The lists [`classify_word`] looks a lowercased word up in
-/// ([`CONJUNCTIONS`] are compared as written).
-const CLASSIFY_LISTS: [&[&str]; 7] = [
-    LEAD_WORDS,
-    NAME_PARTICLES,
-    AFFILIATION_WORDS,
-    TIME_WORDS,
-    MONTHS,
-    ROLE_WORDS,
-    UI_WORDS,
+/// The lists [`classify_word`] looks a lowercased word up in, each with
+/// its bit ([`CONJUNCTIONS`] are compared as written).
+const CLASSIFY_LISTS: [(&[&str], u16); 7] = [
+    (LEAD_WORDS, listed::LEAD),
+    (NAME_PARTICLES, listed::PARTICLE),
+    (AFFILIATION_WORDS, listed::AFFILIATION),
+    (TIME_WORDS, listed::TIME),
+    (MONTHS, listed::MONTH),
+    (ROLE_WORDS, listed::ROLE),
+    (UI_WORDS, listed::UI),
 ];
 
-/// For each first byte, bit `n` (longer words on bit 31): some word of
-/// [`CLASSIFY_LISTS`] starts with that byte and is `n` bytes long. Most
-/// words of a byline are names in none of the lists, and one look-up says
-/// so instead of a comparison with every listed word.
-const LISTED_WORD_KEYS: [u32; 256] = {
-    let mut t = [0u32; 256];
-    let mut l = 0;
-    while l < CLASSIFY_LISTS.len() {
-        let mut k = 0;
-        while k < CLASSIFY_LISTS[l].len() {
-            let w = CLASSIFY_LISTS[l][k].as_bytes();
-            if !w.is_empty() {
-                t[w[0] as usize] |= 1 << length_bit(w.len());
-            }
-            k += 1;
-        }
-        l += 1;
-    }
-    t
-};
-
-/// The bit of a word's length in [`LISTED_WORD_KEYS`].
-const fn length_bit(len: usize) -> u32 {
-    if len < 31 {
-        len as u32
-    } else {
-        31
-    }
+/// Bits of the [`CLASSIFY_LISTS`] a word is in.
+mod listed {
+    pub const LEAD: u16 = 1;
+    pub const PARTICLE: u16 = 2;
+    pub const AFFILIATION: u16 = 4;
+    pub const TIME: u16 = 8;
+    pub const MONTH: u16 = 16;
+    pub const ROLE: u16 = 32;
+    pub const UI: u16 = 64;
 }
 
-/// Could a lowercased word be in one of [`CLASSIFY_LISTS`]? `false` means
-/// it is in none.
-fn may_be_listed(lw: &str) -> bool {
-    let b = lw.as_bytes();
-    b.first()
-        .is_some_and(|&f| LISTED_WORD_KEYS[f as usize] & (1 << length_bit(b.len())) != 0)
-}
+/// Every word of [`CLASSIFY_LISTS`] with the bits of the lists it is in: a
+/// word of a byline is looked up once, not in each list.
+static LISTED_WORDS: WordBits<1024> = WordBits::new(&CLASSIFY_LISTS);
 
 fn classify_word(
     w: &str,
@@ -1000,7 +977,7 @@ fn classify_word(
     if lw.is_empty() {
         return Word::Separator;
     }
-    let listed = may_be_listed(lw);
+    let listed = LISTED_WORDS.get(lw);
     if w.chars().any(|c| c.is_ascii_digit()) {
         return Word::Time;
     }
@@ -1008,7 +985,7 @@ fn classify_word(
     if CONJUNCTIONS.contains(&w) {
         return Word::Conjunction;
     }
-    if listed && AFFILIATION_WORDS.contains(&lw) {
+    if listed & listed::AFFILIATION != 0 {
         return Word::Affiliation;
     }
     let first = w.chars().next().unwrap_or(' ');
@@ -1017,27 +994,29 @@ fn classify_word(
     // "Alles von Martin Junker" is a lead before a full name.
     if in_run
         && next_is_cap
-        && listed
-        && NAME_PARTICLES.contains(&lw)
-        && !(lead_before_full_name && LEAD_WORDS.contains(&lw))
+        && listed & listed::PARTICLE != 0
+        && !(lead_before_full_name && listed & listed::LEAD != 0)
     {
         return Word::Particle;
     }
-    if listed && LEAD_WORDS.contains(&lw) && (lowercase_start || !in_run || w.ends_with(':')) {
+    if listed & listed::LEAD != 0 && (lowercase_start || !in_run || w.ends_with(':')) {
         return Word::Lead;
     }
-    if listed && TIME_WORDS.contains(&lw) {
+    if listed & listed::TIME != 0 {
         return Word::Time;
     }
     // A month is a date next to a number ("June 3", "3. Mai"); otherwise,
     // capitalised, it is a name ("Laura June Topolsky", "Tom May").
-    if (lowercase_start || near_digit) && listed && MONTHS.contains(&lw) {
+    if (lowercase_start || near_digit) && listed & listed::MONTH != 0 {
         return Word::Time;
     }
     // Roles, also as part of a compound ("Editor-in-Chief", "Co-Founder"),
     // and labels ("Tags:", "Threads:").
-    if (listed && (ROLE_WORDS.contains(&lw) || UI_WORDS.contains(&lw)))
-        || (lw.contains('-') && lw.split('-').any(|p| ROLE_WORDS.contains(&p)))
+    if listed & (listed::ROLE | listed::UI) != 0
+        || (lw.contains('-')
+            && lw
+                .split('-')
+                .any(|p| LISTED_WORDS.get(p) & listed::ROLE != 0))
         || (w.ends_with(':') && w.chars().count() > 2)
     {
         return Word::Role;
@@ -1502,6 +1481,23 @@ fn starts_with_lead(t: &str) -> bool {
     is_lead(lw, t[..n].ends_with(':'), &t[n..])
 }
 
+/// `t.trim_start()`, with a byte loop over leading ASCII white space (the
+/// white space text nodes start with); `str::trim_start` only from the first
+/// other byte that is not ASCII (it may be a no-break space). Every text
+/// node of the page is trimmed for [`starts_with_lead`].
+fn trim_start(t: &str) -> &str {
+    let n = t
+        .bytes()
+        .take_while(|&b| b.is_ascii() && char::from(b).is_whitespace())
+        .count();
+    let rest = &t[n..];
+    if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        rest.trim_start()
+    } else {
+        rest
+    }
+}
+
 /// Longest first word [`starts_with_lead`] reads, in bytes (the leads are
 /// shorter; a longer word is none).
 const LEAD_WORD_MAX_BYTES: usize = 12;
@@ -1671,7 +1667,7 @@ fn page_candidates(
             }
             NodeData::Text(t) => {
                 let parent = dom.node(id).parent;
-                if parent == NONE || !starts_with_lead(t.trim_start()) {
+                if parent == NONE || !starts_with_lead(trim_start(t)) {
                     continue;
                 }
                 // Climb from the text to the element that holds the name too.
@@ -2002,6 +1998,18 @@ mod tests {
     #[test]
     fn byline_leads_in_ascii_and_other_text() {
         for t in [
+            "",
+            " ",
+            "\n\t x",
+            "\u{a0} x",
+            " \u{a0}\u{2003}x ",
+            "\u{b}x",
+            "é x",
+            "x ",
+        ] {
+            assert_eq!(trim_start(t), t.trim_start(), "{t:?}");
+        }
+        for t in [
             "By Jane Doe",
             "by\tJane",
             "BY",
@@ -2035,18 +2043,23 @@ mod tests {
         }
     }
 
-    /// The look-up table of `may_be_listed` lets every listed word through
-    /// (else a role or lead word would be read as a name), and rules out
-    /// names that no list holds.
+    /// The compile-time table gives each listed word the bits of exactly
+    /// the lists it is in (else a role or lead word would be read as a
+    /// name), and names that no list holds none.
     #[test]
-    fn may_be_listed_keeps_every_listed_word() {
-        for list in CLASSIFY_LISTS {
+    fn listed_words_have_the_bits_of_their_lists() {
+        for (list, _) in CLASSIFY_LISTS {
             for w in list {
-                assert!(may_be_listed(w), "{w}");
+                let want = CLASSIFY_LISTS
+                    .iter()
+                    .filter(|(l, _)| l.contains(w))
+                    .fold(0, |b, (_, bit)| b | bit);
+                assert_eq!(LISTED_WORDS.get(w), want, "{w}");
             }
         }
-        assert!(!may_be_listed("zoe"));
-        assert!(!may_be_listed("mcallister"));
+        for w in ["", "zoe", "mcallister", "jane"] {
+            assert_eq!(LISTED_WORDS.get(w), 0, "{w}");
+        }
         assert_eq!(
             classify_word("Editor-in-Chief", false, true, false, false),
             Word::Role

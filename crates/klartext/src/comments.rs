@@ -30,7 +30,7 @@ use foldhash::HashMap;
 use crate::analyze::{flag, for_each_token, Analysis};
 use crate::document::Comment;
 use crate::dom::{Dom, Element, NodeData, NodeId, DOCUMENT, NONE};
-use crate::patterns::StemSet;
+use crate::patterns::{StemSet, WordBits};
 use html5ever::local_name;
 
 /// What the comment reader found on a page.
@@ -1609,40 +1609,11 @@ fn value_bits(value: &str, is_class: bool) -> u16 {
             // `commentauthor`, `commentdate` (plural stems too).
             let rest = &t[stem.len()..];
             for r in [rest, rest.strip_prefix('s').unwrap_or(rest)] {
-                if AUTHOR_TOKENS.contains(&r) {
-                    *bits |= name::AUTHOR;
-                }
-                if DATE_TOKENS.contains(&r) {
-                    *bits |= name::DATE;
-                }
-                if NOISE_TOKENS.contains(&r) {
-                    *bits |= name::NOISE;
-                }
+                *bits |= token_bits(r) & (name::AUTHOR | name::DATE | name::NOISE);
             }
-        } else if SECTION_TOKENS.contains(&t) {
-            *bits |= name::STEM;
         }
-        if NOT_SECTION_TOKENS.contains(&t) {
-            *bits |= name::NOT_SECTION;
-        }
-        if POINTER_TOKENS.contains(&t) {
-            *bits |= name::POINTER;
-        }
-        if AUTHOR_TOKENS.contains(&t) {
-            *bits |= name::AUTHOR;
-        }
-        if DATE_TOKENS.contains(&t) {
-            *bits |= name::DATE;
-        }
-        if NOISE_TOKENS.contains(&t) {
-            *bits |= name::NOISE;
-        }
-        if FORM_TOKENS.contains(&t) {
-            *bits |= name::FORM;
-        }
-        if TEXT_TOKENS.contains(&t) {
-            *bits |= name::TEXT;
-        }
+        // The bits of each list the token is in (SECTION_TOKENS: STEM).
+        *bits |= token_bits(t);
     };
     // Each class name (and the id) on its own, so that a part's name
     // (`comment-author`) is told from a comment section's that merely
@@ -1661,19 +1632,59 @@ fn value_bits(value: &str, is_class: bool) -> u16 {
         bits |= local;
     }
     // One comment: a class name of one comment.
-    if is_class
-        && value.split_ascii_whitespace().any(|c| {
-            let joined: String = c
-                .chars()
-                .filter(|ch| ch.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect();
-            ITEM_CLASS_NAMES.contains(&joined.as_str())
-        })
-    {
+    if is_class && value.split_ascii_whitespace().any(is_item_class_name) {
         bits |= name::ITEM;
     }
     bits
+}
+
+/// Is a class name, its alphanumerics joined and lowercased, one of the
+/// [`ITEM_CLASS_NAMES`]? An ASCII name is joined on the stack.
+fn is_item_class_name(c: &str) -> bool {
+    if c.is_ascii() {
+        let mut buf = [0u8; ITEM_CLASS_NAME_MAX_BYTES];
+        let mut n = 0;
+        for &b in c.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                if n == buf.len() {
+                    return false; // longer than every listed name
+                }
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        return ITEM_CLASS_NAMES.iter().any(|x| x.as_bytes() == &buf[..n]);
+    }
+    let joined: String = c
+        .chars()
+        .filter(|ch| ch.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    ITEM_CLASS_NAMES.contains(&joined.as_str())
+}
+
+/// Longest of the [`ITEM_CLASS_NAMES`], in bytes.
+const ITEM_CLASS_NAME_MAX_BYTES: usize = crate::patterns::longest(ITEM_CLASS_NAMES);
+
+/// The token lists of [`value_bits`] and the bit each gives.
+const NAME_TOKEN_LISTS: [(&[&str], u16); 8] = [
+    (SECTION_TOKENS, name::STEM),
+    (NOT_SECTION_TOKENS, name::NOT_SECTION),
+    (POINTER_TOKENS, name::POINTER),
+    (AUTHOR_TOKENS, name::AUTHOR),
+    (DATE_TOKENS, name::DATE),
+    (NOISE_TOKENS, name::NOISE),
+    (FORM_TOKENS, name::FORM),
+    (TEXT_TOKENS, name::TEXT),
+];
+
+/// Every token of [`NAME_TOKEN_LISTS`] with the bits of all lists it is
+/// in: a token is looked up once, not in each list.
+static TOKEN_TABLE: WordBits<512> = WordBits::new(&NAME_TOKEN_LISTS);
+
+/// The bits of every list of [`NAME_TOKEN_LISTS`] that holds `t` exactly.
+fn token_bits(t: &str) -> u16 {
+    TOKEN_TABLE.get(t)
 }
 
 /// One comment by its numbered id (`comment-340`, `li-comment-12`).
@@ -1783,6 +1794,12 @@ fn json_number(v: &serde_json::Value) -> Option<u32> {
 /// The count a short text states: a number next to a count word ("15
 /// comments", "Kommentare (3)", "47 reader comments").
 fn count_phrase(s: &str) -> Option<u32> {
+    // The number is written in ASCII digits: a text without one (most
+    // headings and links) states no count, and is not split into
+    // lowercased words.
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let words: Vec<String> = s
         .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
         .map(|w| w.trim_matches(|c| c == '.' || c == ','))
@@ -2361,6 +2378,28 @@ fn find_time(t: &[Tok]) -> Option<(u32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The compile-time table gives each token the bits of exactly the
+    /// lists it is in.
+    #[test]
+    fn token_table_holds_the_lists() {
+        for (list, _) in NAME_TOKEN_LISTS {
+            for t in list {
+                let want = NAME_TOKEN_LISTS
+                    .iter()
+                    .filter(|(l, _)| l.contains(t))
+                    .fold(0, |b, (_, bit)| b | bit);
+                assert_eq!(token_bits(t), want, "{t}");
+            }
+        }
+        for t in ["", "comment", "foo", "authors", "datum2", "replie"] {
+            assert_eq!(token_bits(t), 0, "{t}");
+        }
+        assert!(is_item_class_name("Comment-Item"));
+        assert!(is_item_class_name("kommentar"));
+        assert!(!is_item_class_name("comment-item-list-of-all"));
+        assert!(!is_item_class_name("comment-list"));
+    }
 
     #[test]
     fn dates_in_common_forms() {

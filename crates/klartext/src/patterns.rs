@@ -913,6 +913,96 @@ impl StemSet {
     }
 }
 
+/// Words of several lists with, for each, the bits of the lists it is in:
+/// a hash table built at compile time (FNV-1a, open addressing; an empty key
+/// marks a free slot), so a word is looked up once instead of in each list.
+/// `SLOTS` is a power of two, at least twice the words listed.
+pub(crate) struct WordBits<const SLOTS: usize> {
+    keys: [&'static str; SLOTS],
+    bits: [u16; SLOTS],
+}
+
+impl<const SLOTS: usize> WordBits<SLOTS> {
+    /// The table of `lists`, each with its bit (or bits).
+    pub(crate) const fn new(lists: &[(&'static [&'static str], u16)]) -> Self {
+        assert!(SLOTS.is_power_of_two(), "WordBits needs a power of two");
+        let mut t = WordBits {
+            keys: [""; SLOTS],
+            bits: [0; SLOTS],
+        };
+        let (mut l, mut filled) = (0, 0);
+        while l < lists.len() {
+            let (list, bit) = lists[l];
+            let mut k = 0;
+            while k < list.len() {
+                let key = list[k].as_bytes();
+                assert!(!key.is_empty(), "a listed word is empty");
+                let mut i = word_hash(key) & (SLOTS - 1);
+                loop {
+                    if t.keys[i].is_empty() {
+                        t.keys[i] = list[k];
+                        filled += 1;
+                        assert!(filled * 2 <= SLOTS, "WordBits: too few slots");
+                        break;
+                    }
+                    if bytes_eq(t.keys[i].as_bytes(), key) {
+                        break;
+                    }
+                    i = (i + 1) & (SLOTS - 1);
+                }
+                t.bits[i] |= bit;
+                k += 1;
+            }
+            l += 1;
+        }
+        t
+    }
+
+    /// The bits of every list that holds `w` exactly (0 for none).
+    pub(crate) fn get(&self, w: &str) -> u16 {
+        if w.is_empty() {
+            return 0;
+        }
+        let mut i = word_hash(w.as_bytes()) & (SLOTS - 1);
+        loop {
+            let key = self.keys[i];
+            if key.is_empty() {
+                return 0;
+            }
+            if key == w {
+                return self.bits[i];
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+    }
+}
+
+/// FNV-1a of a word, for [`WordBits`].
+const fn word_hash(b: &[u8]) -> usize {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < b.len() {
+        h ^= b[i] as u32;
+        h = h.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h as usize
+}
+
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::StemSet;
