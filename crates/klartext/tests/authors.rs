@@ -196,3 +196,18 @@ fn a_name_stated_twice_is_listed_once() {
     let doc = klartext::extract(html.as_bytes(), &klartext::Options::default());
     assert_eq!(doc.authors, vec!["Nora Lind".to_string()]);
 }
+
+#[test]
+fn long_lead_words_before_von_are_read() {
+    // The two-word leads ("Geschrieben von", "Veröffentlicht von") in a
+    // plain paragraph under the headline, with no class to name them. The
+    // longest, `Veröffentlicht` (15 bytes), must fit the first-word buffer.
+    for lead in ["Geschrieben", "Veröffentlicht"] {
+        let byline = format!("<p>{lead} von Katrin Albers</p>");
+        assert_eq!(
+            authors_of(&page("", &byline, "")),
+            vec!["Katrin Albers"],
+            "{lead}"
+        );
+    }
+}
