@@ -100,8 +100,9 @@ pub fn segment(dom: &Dom, an: &Analysis) -> Vec<RawBlock> {
                         if an.flags[i] & flag::SKIP != 0 {
                             continue;
                         }
-                        let tag: &str = &el.name.local;
-                        if tag == "br" {
+                        // Atoms compare as words: no tag name is read as a string.
+                        let tag = &el.name.local;
+                        if *tag == local_name!("br") {
                             if ctx.pre {
                                 w.buf.push('\n');
                             } else if w.buf.ends_with('\n') {
@@ -116,36 +117,51 @@ pub fn segment(dom: &Dom, an: &Analysis) -> Vec<RawBlock> {
                         }
                         let is_block = an.flags[i] & (flag::BLOCK | flag::CHROME) != 0;
                         let mut inner = ctx;
-                        if tag == "a" && el.attr_named(&local_name!("href")).is_some() {
+                        if *tag == local_name!("a") && el.attr_named(&local_name!("href")).is_some()
+                        {
                             inner.link = true;
                         }
                         if is_block {
                             w.flush(ctx);
                             inner.owner = id;
-                            match tag {
-                                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                            match *tag {
+                                local_name!("h1")
+                                | local_name!("h2")
+                                | local_name!("h3")
+                                | local_name!("h4")
+                                | local_name!("h5")
+                                | local_name!("h6") => {
                                     inner.kind = BlockKind::Heading;
                                     inner.level = tag.as_bytes()[1] - b'0';
                                 }
-                                "li" | "dt" | "dd" => {
+                                local_name!("li") | local_name!("dt") | local_name!("dd") => {
                                     inner.kind = BlockKind::ListItem;
                                     inner.level = ctx.list_depth.max(1);
                                 }
-                                "ul" | "ol" | "dl" | "menu" | "dir" => {
+                                local_name!("ul")
+                                | local_name!("ol")
+                                | local_name!("dl")
+                                | local_name!("menu")
+                                | local_name!("dir") => {
                                     inner.list_depth = ctx.list_depth.saturating_add(1);
                                 }
-                                "blockquote" => inner.kind = BlockKind::Quote,
-                                "pre" | "listing" | "xmp" | "plaintext" => {
+                                local_name!("blockquote") => inner.kind = BlockKind::Quote,
+                                local_name!("pre")
+                                | local_name!("listing")
+                                | local_name!("xmp")
+                                | local_name!("plaintext") => {
                                     inner.kind = BlockKind::Code;
                                     inner.pre = true;
                                 }
-                                "figcaption" | "caption" => inner.kind = BlockKind::ImageCaption,
-                                "p" => {
+                                local_name!("figcaption") | local_name!("caption") => {
+                                    inner.kind = BlockKind::ImageCaption
+                                }
+                                local_name!("p") => {
                                     if ctx.kind != BlockKind::Quote {
                                         inner.kind = BlockKind::Paragraph;
                                     }
                                 }
-                                "table" => {
+                                local_name!("table") => {
                                     if w.try_data_table(id, ctx) {
                                         continue;
                                     }
