@@ -269,12 +269,26 @@ impl std::hash::Hasher for FxHasher {
 type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// All token lists of `patterns` merged into one lookup, built once per
-/// analysis (a few microseconds) so each token costs one hash probe.
-struct TokenTable(FxMap<&'static [u8], u8>);
+/// analysis (a few microseconds) so each token costs one hash probe, and
+/// only a token whose first byte and length some listed token has: most
+/// tokens are on no list.
+struct TokenTable {
+    map: FxMap<&'static [u8], u8>,
+    /// By first byte: bit `n` set when a listed token of `n` bytes starts
+    /// with it (bit 63 for 63 bytes or more).
+    lens: [u64; 256],
+}
+
+/// Bit of a token's length in [`TokenTable::lens`].
+#[inline]
+fn len_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
 
 impl TokenTable {
     fn new() -> Self {
         let mut m = FxMap::with_capacity_and_hasher(256, Default::default());
+        let mut lens = [0u64; 256];
         for (list, bit) in [
             (CHROME_TOKENS, tok::CHROME),
             (LAYOUT_CHROME_TOKENS, tok::LAYOUT),
@@ -286,40 +300,49 @@ impl TokenTable {
         ] {
             for t in list {
                 *m.entry(t.as_bytes()).or_insert(0) |= bit;
+                if let Some(&first) = t.as_bytes().first() {
+                    lens[first as usize] |= len_bit(t.len());
+                }
             }
         }
-        TokenTable(m)
+        TokenTable { map: m, lens }
     }
 
     /// The list bits of one token: from the table, or chrome by one of
     /// [`CHROME_PREFIXES`].
     #[inline]
     fn bits(&self, t: &[u8]) -> u8 {
-        match self.0.get(t) {
-            Some(&b) => b,
-            None if PREFIX_FIRST_BYTES[t[0] as usize]
-                && CHROME_PREFIXES
-                    .iter()
-                    .any(|p| t.len() > p.len() && t.starts_with(p.as_bytes())) =>
-            {
-                if t.starts_with(COMMENT_PREFIX.as_bytes()) {
+        let first = t[0] as usize;
+        if self.lens[first] & len_bit(t.len()) != 0 {
+            if let Some(&b) = self.map.get(t) {
+                return b;
+            }
+        }
+        let mut prefixes = PREFIXES_BY_FIRST_BYTE[first];
+        while prefixes != 0 {
+            let p = CHROME_PREFIXES[prefixes.trailing_zeros() as usize].as_bytes();
+            prefixes &= prefixes - 1;
+            if t.len() > p.len() && t.starts_with(p) {
+                return if t.starts_with(COMMENT_PREFIX.as_bytes()) {
                     tok::CHROME | tok::COMMENTS
                 } else {
                     tok::CHROME
-                }
+                };
             }
-            None => 0,
         }
+        0
     }
 }
 
-/// Whether a token's first byte starts one of [`CHROME_PREFIXES`]: most
-/// tokens are on no list, and this spares them the prefix comparisons.
-const PREFIX_FIRST_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
+/// By first byte: bit `k` set when [`CHROME_PREFIXES`]`[k]` starts with it.
+/// Most tokens start with a byte of no prefix, the others are compared only
+/// with the few prefixes of their first byte.
+const PREFIXES_BY_FIRST_BYTE: [u64; 256] = {
+    assert!(CHROME_PREFIXES.len() <= 64);
+    let mut t = [0u64; 256];
     let mut i = 0;
     while i < CHROME_PREFIXES.len() {
-        t[CHROME_PREFIXES[i].as_bytes()[0] as usize] = true;
+        t[CHROME_PREFIXES[i].as_bytes()[0] as usize] |= 1 << i;
         i += 1;
     }
     t
