@@ -404,7 +404,7 @@ fn ascii_token_bits(
         let mut parts = 0;
         let mut i = 0;
         while i < class.len() {
-            if !class[i].is_ascii_alphanumeric() {
+            if LOWER_ALNUM[class[i] as usize] == 0 {
                 i += 1;
                 continue;
             }
@@ -413,18 +413,24 @@ fn ascii_token_bits(
             let mut piece = start;
             let mut upper = false;
             let mut prev_lower = false;
-            while i < class.len() && class[i].is_ascii_alphanumeric() {
+            while i < class.len() {
                 let b = class[i];
-                if b.is_ascii_uppercase() {
+                let lower = LOWER_ALNUM[b as usize];
+                if lower == 0 {
+                    break;
+                }
+                if lower != b {
                     // camelCase names: `articleBody` → also `article`, `body`
                     if prev_lower {
                         bits.add(table.bits(&buf[piece..]));
                         piece = buf.len();
                     }
                     upper = true;
+                    prev_lower = false;
+                } else {
+                    prev_lower = b >= b'a';
                 }
-                prev_lower = b.is_ascii_lowercase();
-                buf.push(b.to_ascii_lowercase());
+                buf.push(lower);
                 i += 1;
             }
             parts += 1;
@@ -439,6 +445,21 @@ fn ascii_token_bits(
     }
     bits
 }
+
+/// By byte: the lowercase form of an ASCII letter or digit, 0 for any other
+/// byte (a separator of class name parts).
+const LOWER_ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Does class name `c` equal one of `list` (ASCII case ignored)? `lens`
 /// has bit `n` set when a name of the list is `n` bytes long, so most class
