@@ -309,9 +309,20 @@ impl TokenTable {
     }
 
     /// The list bits of one token: from the table, or chrome by one of
-    /// [`CHROME_PREFIXES`].
-    #[inline]
+    /// [`CHROME_PREFIXES`]. The two quick tests are made where the token is
+    /// found; most tokens pass neither and cost no call.
+    #[inline(always)]
     fn bits(&self, t: &[u8]) -> u8 {
+        let first = t[0] as usize;
+        if self.lens[first] & len_bit(t.len()) == 0 && PREFIXES_BY_FIRST_BYTE[first] == 0 {
+            return 0;
+        }
+        self.listed_bits(t)
+    }
+
+    /// [`TokenTable::bits`] past its quick tests.
+    #[inline(never)]
+    fn listed_bits(&self, t: &[u8]) -> u8 {
         let first = t[0] as usize;
         if self.lens[first] & len_bit(t.len()) != 0 {
             if let Some(&b) = self.map.get(t) {
