@@ -269,12 +269,26 @@ impl std::hash::Hasher for FxHasher {
 type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// All token lists of `patterns` merged into one lookup, built once per
-/// analysis (a few microseconds) so each token costs one hash probe.
-struct TokenTable(FxMap<&'static [u8], u8>);
+/// analysis (a few microseconds) so each token costs one hash probe, and
+/// only a token whose first byte and length some listed token has: most
+/// tokens are on no list.
+struct TokenTable {
+    map: FxMap<&'static [u8], u8>,
+    /// By first byte: bit `n` set when a listed token of `n` bytes starts
+    /// with it (bit 63 for 63 bytes or more).
+    lens: [u64; 256],
+}
+
+/// Bit of a token's length in [`TokenTable::lens`].
+#[inline]
+fn len_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
 
 impl TokenTable {
     fn new() -> Self {
         let mut m = FxMap::with_capacity_and_hasher(256, Default::default());
+        let mut lens = [0u64; 256];
         for (list, bit) in [
             (CHROME_TOKENS, tok::CHROME),
             (LAYOUT_CHROME_TOKENS, tok::LAYOUT),
@@ -286,40 +300,60 @@ impl TokenTable {
         ] {
             for t in list {
                 *m.entry(t.as_bytes()).or_insert(0) |= bit;
+                if let Some(&first) = t.as_bytes().first() {
+                    lens[first as usize] |= len_bit(t.len());
+                }
             }
         }
-        TokenTable(m)
+        TokenTable { map: m, lens }
     }
 
     /// The list bits of one token: from the table, or chrome by one of
-    /// [`CHROME_PREFIXES`].
-    #[inline]
+    /// [`CHROME_PREFIXES`]. The two quick tests are made where the token is
+    /// found; most tokens pass neither and cost no call.
+    #[inline(always)]
     fn bits(&self, t: &[u8]) -> u8 {
-        match self.0.get(t) {
-            Some(&b) => b,
-            None if PREFIX_FIRST_BYTES[t[0] as usize]
-                && CHROME_PREFIXES
-                    .iter()
-                    .any(|p| t.len() > p.len() && t.starts_with(p.as_bytes())) =>
-            {
-                if t.starts_with(COMMENT_PREFIX.as_bytes()) {
+        let first = t[0] as usize;
+        if self.lens[first] & len_bit(t.len()) == 0 && PREFIXES_BY_FIRST_BYTE[first] == 0 {
+            return 0;
+        }
+        self.listed_bits(t)
+    }
+
+    /// [`TokenTable::bits`] past its quick tests.
+    #[inline(never)]
+    fn listed_bits(&self, t: &[u8]) -> u8 {
+        let first = t[0] as usize;
+        if self.lens[first] & len_bit(t.len()) != 0 {
+            if let Some(&b) = self.map.get(t) {
+                return b;
+            }
+        }
+        let mut prefixes = PREFIXES_BY_FIRST_BYTE[first];
+        while prefixes != 0 {
+            let p = CHROME_PREFIXES[prefixes.trailing_zeros() as usize].as_bytes();
+            prefixes &= prefixes - 1;
+            if t.len() > p.len() && t.starts_with(p) {
+                return if t.starts_with(COMMENT_PREFIX.as_bytes()) {
                     tok::CHROME | tok::COMMENTS
                 } else {
                     tok::CHROME
-                }
+                };
             }
-            None => 0,
         }
+        0
     }
 }
 
-/// Whether a token's first byte starts one of [`CHROME_PREFIXES`]: most
-/// tokens are on no list, and this spares them the prefix comparisons.
-const PREFIX_FIRST_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
+/// By first byte: bit `k` set when [`CHROME_PREFIXES`]`[k]` starts with it.
+/// Most tokens start with a byte of no prefix, the others are compared only
+/// with the few prefixes of their first byte.
+const PREFIXES_BY_FIRST_BYTE: [u64; 256] = {
+    assert!(CHROME_PREFIXES.len() <= 64);
+    let mut t = [0u64; 256];
     let mut i = 0;
     while i < CHROME_PREFIXES.len() {
-        t[CHROME_PREFIXES[i].as_bytes()[0] as usize] = true;
+        t[CHROME_PREFIXES[i].as_bytes()[0] as usize] |= 1 << i;
         i += 1;
     }
     t
@@ -381,7 +415,7 @@ fn ascii_token_bits(
         let mut parts = 0;
         let mut i = 0;
         while i < class.len() {
-            if !class[i].is_ascii_alphanumeric() {
+            if LOWER_ALNUM[class[i] as usize] == 0 {
                 i += 1;
                 continue;
             }
@@ -390,18 +424,24 @@ fn ascii_token_bits(
             let mut piece = start;
             let mut upper = false;
             let mut prev_lower = false;
-            while i < class.len() && class[i].is_ascii_alphanumeric() {
+            while i < class.len() {
                 let b = class[i];
-                if b.is_ascii_uppercase() {
+                let lower = LOWER_ALNUM[b as usize];
+                if lower == 0 {
+                    break;
+                }
+                if lower != b {
                     // camelCase names: `articleBody` → also `article`, `body`
                     if prev_lower {
                         bits.add(table.bits(&buf[piece..]));
                         piece = buf.len();
                     }
                     upper = true;
+                    prev_lower = false;
+                } else {
+                    prev_lower = b >= b'a';
                 }
-                prev_lower = b.is_ascii_lowercase();
-                buf.push(b.to_ascii_lowercase());
+                buf.push(lower);
                 i += 1;
             }
             parts += 1;
@@ -416,6 +456,21 @@ fn ascii_token_bits(
     }
     bits
 }
+
+/// By byte: the lowercase form of an ASCII letter or digit, 0 for any other
+/// byte (a separator of class name parts).
+const LOWER_ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
 
 /// Does class name `c` equal one of `list` (ASCII case ignored)? `lens`
 /// has bit `n` set when a name of the list is `n` bytes long, so most class
@@ -583,217 +638,281 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
     let mut token_buf: Vec<u8> = Vec::new();
     let mut tag_cache: FxMap<html5ever::LocalName, TagInfo> =
         FxMap::with_capacity_and_hasher(64, Default::default());
-    // Iterative DFS: (node, children done?)
-    let mut stack: Vec<(NodeId, bool)> = vec![(crate::dom::DOCUMENT, false)];
+    // The per-node arrays, re-borrowed once as slices of the tree's length:
+    // one test of an index against `n` then covers all of them.
+    let flags = &mut a.flags[..n];
+    let weights = &mut a.weight[..n];
+    let chars = &mut a.chars[..n];
+    let link_chars = &mut a.link_chars[..n];
+    let commas = &mut a.commas[..n];
+    let paragraphs = &mut a.paragraphs[..n];
+    let images = &mut a.images[..n];
+    let list_items = &mut a.list_items[..n];
+    let inputs = &mut a.inputs[..n];
+    let embeds = &mut a.embeds[..n];
+    let headings = &mut a.headings[..n];
+    let pre = &mut a.pre[..n];
+    let end = &mut a.end[..n];
+    let depths = &mut a.depth[..n];
+    let chrome_why = &mut a.chrome_why[..n];
+    // A walk in document order along the tree's links, without a stack:
+    // down to the first child, on to the next sibling, up to the parent.
     let mut order: u32 = 0;
-    // Link nesting depth along the current path.
-    let mut in_link: Vec<bool> = vec![false; n];
-    while let Some((id, done)) = stack.pop() {
+    let mut depth: u32 = 0;
+    // The outermost link (`<a href>`) around the current node, if any.
+    let mut link_root = NONE;
+    let mut id = DOCUMENT;
+    'walk: loop {
         let i = id as usize;
+        if i >= n {
+            break;
+        }
         let node = dom.node(id);
-        if !done {
-            a.pre[i] = order;
-            order += 1;
-            let parent = node.parent;
-            if parent != NONE {
-                a.depth[i] = a.depth[parent as usize].saturating_add(1);
-                in_link[i] = in_link[parent as usize];
+        pre[i] = order;
+        order += 1;
+        depths[i] = depth.min(u32::from(u16::MAX)) as u16;
+        // Skipped subtrees are neither entered nor finished.
+        let mut skipped = false;
+        if let NodeData::Element(el) = &node.data {
+            // Tag names repeat: look each distinct one up in the lists once.
+            let info = match tag_cache.get(&el.name.local) {
+                Some(&info) => info,
+                None => *tag_cache
+                    .entry(el.name.local.clone())
+                    .or_insert_with(|| TagInfo::of(&el.name.local)),
+            };
+            let kind = info.kind;
+            let tag_flags = info.flags;
+            let mut f = 0u8;
+            if tag_flags & flag::SKIP != 0 && (honor_hidden || kind != TagKind::Noscript) {
+                f |= flag::SKIP;
             }
-            if let NodeData::Element(el) = &node.data {
-                // Tag names repeat: look each distinct one up in the lists once.
-                let info = match tag_cache.get(&el.name.local) {
-                    Some(&info) => info,
-                    None => *tag_cache
-                        .entry(el.name.local.clone())
-                        .or_insert_with(|| TagInfo::of(&el.name.local)),
-                };
-                let kind = info.kind;
-                let tag_flags = info.flags;
-                let mut f = 0u8;
-                if tag_flags & flag::SKIP != 0 && (honor_hidden || kind != TagKind::Noscript) {
-                    f |= flag::SKIP;
-                }
-                let skipped_by_tag = f & flag::SKIP != 0 && kind != TagKind::Noscript;
-                f |= tag_flags & flag::BLOCK;
-                if kind == TagKind::Anchor && el.attr_named(&local_name!("href")).is_some() {
-                    in_link[i] = true;
-                }
-                if tag_flags & flag::CHROME != 0 {
-                    f |= flag::CHROME;
-                    a.chrome_why[i] = Some(ChromeWhy::Tag);
-                }
-                let mut weight: i16 = 0;
-                let mut chrome_token = false;
-                let mut comment_token = false;
-                let mut only_layout_tokens = true;
-                let mut content_token = false;
-                let mut hidden_token = false;
-                let mut body_container = false;
-                for attr in &el.attrs {
-                    // Atoms compare as words: no attribute name is read as a string.
-                    let name = &attr.name.local;
-                    match *name {
-                        local_name!("class") | local_name!("id") => {
-                            let names = *name_cache.entry(&attr.value).or_insert_with(|| {
-                                classify_names(
-                                    &table,
-                                    &attr.value,
-                                    *name == local_name!("class"),
-                                    &mut token_buf,
-                                )
-                            });
-                            chrome_token |= names.chrome;
-                            comment_token |= names.comments;
-                            only_layout_tokens &= names.only_layout || !names.chrome;
-                            content_token |= names.content;
-                            body_container |= names.body;
-                            hidden_token |= names.hidden;
-                            weight += names.weight;
-                        }
-                        local_name!("role") => {
-                            // The role lists are lowercase.
-                            let v = attr.value.trim();
-                            if CHROME_ROLES.iter().any(|r| r.eq_ignore_ascii_case(v)) {
-                                f |= flag::CHROME;
-                                a.chrome_why[i] = Some(ChromeWhy::Role);
-                            }
-                            if v.eq_ignore_ascii_case("main") {
-                                weight += 25;
-                            }
-                        }
-                        local_name!("itemprop") => {
-                            if attr.value.eq_ignore_ascii_case("articleBody") {
-                                body_container = true;
-                            }
-                        }
-                        local_name!("hidden") if honor_hidden => f |= flag::SKIP,
-                        local_name!("style") => {
-                            if honor_hidden && style_hides(&attr.value) {
-                                f |= flag::SKIP;
-                            }
-                        }
-                        _ => {}
+            let skipped_by_tag = f & flag::SKIP != 0 && kind != TagKind::Noscript;
+            f |= tag_flags & flag::BLOCK;
+            let is_link = kind == TagKind::Anchor && el.attr_named(&local_name!("href")).is_some();
+            if tag_flags & flag::CHROME != 0 {
+                f |= flag::CHROME;
+                chrome_why[i] = Some(ChromeWhy::Tag);
+            }
+            let mut weight: i16 = 0;
+            let mut chrome_token = false;
+            let mut comment_token = false;
+            let mut only_layout_tokens = true;
+            let mut content_token = false;
+            let mut hidden_token = false;
+            let mut body_container = false;
+            for attr in &el.attrs {
+                // Atoms compare as words: no attribute name is read as a string.
+                let name = &attr.name.local;
+                match *name {
+                    local_name!("class") | local_name!("id") => {
+                        let names = *name_cache.entry(&attr.value).or_insert_with(|| {
+                            classify_names(
+                                &table,
+                                &attr.value,
+                                *name == local_name!("class"),
+                                &mut token_buf,
+                            )
+                        });
+                        chrome_token |= names.chrome;
+                        comment_token |= names.comments;
+                        only_layout_tokens &= names.only_layout || !names.chrome;
+                        content_token |= names.content;
+                        body_container |= names.body;
+                        hidden_token |= names.hidden;
+                        weight += names.weight;
                     }
-                }
-                if hidden_token && honor_hidden {
-                    f |= flag::SKIP;
-                }
-                if chrome_token {
-                    f |= flag::CHROME;
-                    a.chrome_why[i].get_or_insert(if comment_token {
-                        ChromeWhy::Comments
-                    } else {
-                        ChromeWhy::ClassOrId
-                    });
-                    if only_layout_tokens {
-                        f |= flag::LAYOUT_NAME;
+                    local_name!("role") => {
+                        // The role lists are lowercase.
+                        let v = attr.value.trim();
+                        if CHROME_ROLES.iter().any(|r| r.eq_ignore_ascii_case(v)) {
+                            f |= flag::CHROME;
+                            chrome_why[i] = Some(ChromeWhy::Role);
+                        }
+                        if v.eq_ignore_ascii_case("main") {
+                            weight += 25;
+                        }
                     }
-                }
-                if content_token {
-                    f |= flag::CONTENT_NAME;
-                }
-                if body_container {
-                    f |= flag::BODY_CONTAINER;
-                }
-                if kind == TagKind::Page {
-                    // A page is never hidden as a whole, whatever its classes say.
-                    f &= !flag::SKIP;
-                }
-                if kind == TagKind::Page || kind == TagKind::Landmark {
-                    // The page and its main landmarks are never chrome, whatever
-                    // their class says (`<body class="has-comments">`).
-                    f &= !flag::CHROME;
-                    a.chrome_why[i] = None;
-                }
-                if f & flag::SKIP != 0 && !skipped_by_tag {
-                    a.hid_something = true;
-                }
-                a.flags[i] = f;
-                a.weight[i] = weight;
-                // The element counts itself; the children are added after them.
-                // Skipped subtrees contribute no text, but images, form
-                // controls and embeds still count for the cleaning rules.
-                match kind {
-                    TagKind::Image => a.images[i] = 1,
-                    TagKind::Input => a.inputs[i] = 1,
-                    TagKind::Embed => a.embeds[i] = 1,
-                    TagKind::Paragraph if f & flag::SKIP == 0 => a.paragraphs[i] = 1,
-                    TagKind::ListItem if f & flag::SKIP == 0 => a.list_items[i] = 1,
-                    TagKind::Heading if f & flag::SKIP == 0 => a.headings[i] = 1,
+                    local_name!("itemprop") => {
+                        if attr.value.eq_ignore_ascii_case("articleBody") {
+                            body_container = true;
+                        }
+                    }
+                    local_name!("hidden") if honor_hidden => f |= flag::SKIP,
+                    local_name!("style") => {
+                        if honor_hidden && style_hides(&attr.value) {
+                            f |= flag::SKIP;
+                        }
+                    }
                     _ => {}
                 }
-                if f & flag::SKIP != 0 {
-                    // Skipped subtrees contribute nothing but their own
-                    // images, form controls and embeds; give them an empty range.
-                    a.end[i] = a.pre[i];
-                    if parent != NONE && parent != DOCUMENT {
-                        let p = parent as usize;
-                        a.images[p] = a.images[p].saturating_add(a.images[i]);
-                        a.inputs[p] = a.inputs[p].saturating_add(a.inputs[i]);
-                        a.embeds[p] = a.embeds[p].saturating_add(a.embeds[i]);
-                    }
-                    continue;
+            }
+            if hidden_token && honor_hidden {
+                f |= flag::SKIP;
+            }
+            if chrome_token {
+                f |= flag::CHROME;
+                chrome_why[i].get_or_insert(if comment_token {
+                    ChromeWhy::Comments
+                } else {
+                    ChromeWhy::ClassOrId
+                });
+                if only_layout_tokens {
+                    f |= flag::LAYOUT_NAME;
                 }
             }
-            stack.push((id, true));
-            let mut c = node.last_child;
-            while c != NONE {
-                stack.push((c, false));
-                c = dom.node(c).prev;
+            if content_token {
+                f |= flag::CONTENT_NAME;
             }
-        } else {
-            a.end[i] = order - 1;
-            match &node.data {
-                NodeData::Text(t) => {
-                    let (chars, commas) = count_text(t);
-                    a.chars[i] = chars;
-                    a.commas[i] = commas;
-                    if in_link[i] {
-                        a.link_chars[i] = chars;
-                    }
-                }
-                NodeData::Element(_) => {
-                    // The children have added themselves to the element's
-                    // own counts (see `add_to_parent`).
-                    let (ch, lc) = (a.chars[i], a.link_chars[i]);
-                    let holds_body = a.flags[i] & flag::HOLDS_BODY != 0;
-                    // Rule `holds-the-body`: an element named like chrome
-                    // (`div.sidebar-wrapper` on some themes) that holds the
-                    // article's body container is the page's frame, not chrome.
-                    if holds_body {
-                        if ChromeWhy::by_name(a.chrome_why[i]) {
-                            a.flags[i] &= !flag::CHROME;
-                            a.chrome_why[i] = None;
-                        }
-                        a.weight[i] = a.weight[i].max(0);
-                    }
-                    // A big element named like an article container is not
-                    // chrome even if one of its names says so.
-                    if a.flags[i] & flag::CHROME != 0
-                        && a.flags[i] & flag::CONTENT_NAME != 0
-                        && ChromeWhy::by_name(a.chrome_why[i])
-                        && ch >= CONTENT_NAME_OVERRIDES_CHROME_CHARS
-                    {
-                        a.flags[i] &= !flag::CHROME;
-                        a.chrome_why[i] = None;
-                    }
-                    // Rule `prose-in-layout-region`: a cell named like a menu
-                    // or side column that holds long prose and few links is
-                    // the page's text in an old table layout.
-                    if a.flags[i] & flag::LAYOUT_NAME != 0
-                        && ChromeWhy::by_name(a.chrome_why[i])
-                        && ch >= LAYOUT_NAME_PROSE_CHARS
-                        && (lc as f32) < ch as f32 * LAYOUT_NAME_MAX_LINK_DENSITY
-                    {
-                        a.flags[i] &= !flag::CHROME;
-                        a.chrome_why[i] = None;
-                    }
-                }
+            if body_container {
+                f |= flag::BODY_CONTAINER;
+            }
+            if kind == TagKind::Page {
+                // A page is never hidden as a whole, whatever its classes say.
+                f &= !flag::SKIP;
+            }
+            if kind == TagKind::Page || kind == TagKind::Landmark {
+                // The page and its main landmarks are never chrome, whatever
+                // their class says (`<body class="has-comments">`).
+                f &= !flag::CHROME;
+                chrome_why[i] = None;
+            }
+            if f & flag::SKIP != 0 && !skipped_by_tag {
+                a.hid_something = true;
+            }
+            flags[i] = f;
+            weights[i] = weight;
+            // The element counts itself; the children are added after them.
+            // Skipped subtrees contribute no text, but images, form
+            // controls and embeds still count for the cleaning rules.
+            match kind {
+                TagKind::Image => images[i] = 1,
+                TagKind::Input => inputs[i] = 1,
+                TagKind::Embed => embeds[i] = 1,
+                TagKind::Paragraph if f & flag::SKIP == 0 => paragraphs[i] = 1,
+                TagKind::ListItem if f & flag::SKIP == 0 => list_items[i] = 1,
+                TagKind::Heading if f & flag::SKIP == 0 => headings[i] = 1,
                 _ => {}
             }
-            if node.parent != NONE {
-                add_to_parent(&mut a, i, node.parent as usize);
+            if f & flag::SKIP != 0 {
+                // Skipped subtrees contribute nothing but their own
+                // images, form controls and embeds; give them an empty range.
+                end[i] = pre[i];
+                let p = node.parent as usize;
+                if p < n && p != DOCUMENT as usize {
+                    images[p] = images[p].saturating_add(images[i]);
+                    inputs[p] = inputs[p].saturating_add(inputs[i]);
+                    embeds[p] = embeds[p].saturating_add(embeds[i]);
+                }
+                skipped = true;
+            } else if is_link && link_root == NONE {
+                link_root = id;
             }
+        }
+        if !skipped && node.first_child != NONE {
+            id = node.first_child;
+            depth += 1;
+            continue;
+        }
+        // Finish `id`, and each ancestor whose last child it finishes.
+        loop {
+            let i = id as usize;
+            if i >= n {
+                break 'walk;
+            }
+            let node = dom.node(id);
+            if !skipped {
+                end[i] = order - 1;
+                match &node.data {
+                    NodeData::Text(t) => {
+                        let (c, m) = count_text(t);
+                        chars[i] = c;
+                        commas[i] = m;
+                        if link_root != NONE {
+                            link_chars[i] = c;
+                        }
+                    }
+                    NodeData::Element(_) => {
+                        // The children have added themselves to the element's
+                        // own counts (below).
+                        let (ch, lc) = (chars[i], link_chars[i]);
+                        let holds_body = flags[i] & flag::HOLDS_BODY != 0;
+                        // Rule `holds-the-body`: an element named like chrome
+                        // (`div.sidebar-wrapper` on some themes) that holds the
+                        // article's body container is the page's frame, not chrome.
+                        if holds_body {
+                            if ChromeWhy::by_name(chrome_why[i]) {
+                                flags[i] &= !flag::CHROME;
+                                chrome_why[i] = None;
+                            }
+                            weights[i] = weights[i].max(0);
+                        }
+                        // A big element named like an article container is not
+                        // chrome even if one of its names says so.
+                        if flags[i] & flag::CHROME != 0
+                            && flags[i] & flag::CONTENT_NAME != 0
+                            && ChromeWhy::by_name(chrome_why[i])
+                            && ch >= CONTENT_NAME_OVERRIDES_CHROME_CHARS
+                        {
+                            flags[i] &= !flag::CHROME;
+                            chrome_why[i] = None;
+                        }
+                        // Rule `prose-in-layout-region`: a cell named like a menu
+                        // or side column that holds long prose and few links is
+                        // the page's text in an old table layout.
+                        if flags[i] & flag::LAYOUT_NAME != 0
+                            && ChromeWhy::by_name(chrome_why[i])
+                            && ch >= LAYOUT_NAME_PROSE_CHARS
+                            && (lc as f32) < ch as f32 * LAYOUT_NAME_MAX_LINK_DENSITY
+                        {
+                            flags[i] &= !flag::CHROME;
+                            chrome_why[i] = None;
+                        }
+                    }
+                    _ => {}
+                }
+                if id == link_root {
+                    link_root = NONE;
+                }
+                // Add the finished counts to the parent, so that an
+                // element's counts are complete when its own children are:
+                // text and link characters, commas, the counts by kind, and
+                // whether it has a block child or holds the article's body.
+                // The document node sums only characters.
+                let p = node.parent as usize;
+                if p < n {
+                    chars[p] += chars[i];
+                    link_chars[p] += link_chars[i];
+                    if p != DOCUMENT as usize {
+                        commas[p] += commas[i];
+                        paragraphs[p] = paragraphs[p].saturating_add(paragraphs[i]);
+                        list_items[p] = list_items[p].saturating_add(list_items[i]);
+                        headings[p] = headings[p].saturating_add(headings[i]);
+                        images[p] = images[p].saturating_add(images[i]);
+                        inputs[p] = inputs[p].saturating_add(inputs[i]);
+                        embeds[p] = embeds[p].saturating_add(embeds[i]);
+                        let f = flags[i];
+                        if f & flag::BLOCK != 0 {
+                            flags[p] |= flag::HAS_BLOCK_CHILD;
+                        }
+                        if f & flag::HOLDS_BODY != 0
+                            || (f & flag::BODY_CONTAINER != 0 && chars[i] >= HOLDS_BODY_MIN_CHARS)
+                        {
+                            flags[p] |= flag::HOLDS_BODY;
+                        }
+                    }
+                }
+            }
+            skipped = false;
+            if id == DOCUMENT {
+                break 'walk;
+            }
+            if node.next != NONE {
+                id = node.next;
+                continue 'walk;
+            }
+            id = node.parent;
+            depth = depth.saturating_sub(1);
         }
     }
     // Rule `most-of-the-page-is-not-chrome`: a box named like a side column
@@ -817,36 +936,6 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
         }
     }
     a
-}
-
-/// Add the finished counts of node `i` (not skipped) to its parent `p`, so
-/// that an element's counts are complete when its own children are: text
-/// and link characters, commas, the counts by kind, and whether it has a
-/// block child or holds the article's body. The document node sums only
-/// characters.
-#[inline]
-fn add_to_parent(a: &mut Analysis, i: usize, p: usize) {
-    a.chars[p] += a.chars[i];
-    a.link_chars[p] += a.link_chars[i];
-    if p == DOCUMENT as usize {
-        return;
-    }
-    a.commas[p] += a.commas[i];
-    a.paragraphs[p] = a.paragraphs[p].saturating_add(a.paragraphs[i]);
-    a.list_items[p] = a.list_items[p].saturating_add(a.list_items[i]);
-    a.headings[p] = a.headings[p].saturating_add(a.headings[i]);
-    a.images[p] = a.images[p].saturating_add(a.images[i]);
-    a.inputs[p] = a.inputs[p].saturating_add(a.inputs[i]);
-    a.embeds[p] = a.embeds[p].saturating_add(a.embeds[i]);
-    let f = a.flags[i];
-    if f & flag::BLOCK != 0 {
-        a.flags[p] |= flag::HAS_BLOCK_CHILD;
-    }
-    if f & flag::HOLDS_BODY != 0
-        || (f & flag::BODY_CONTAINER != 0 && a.chars[i] >= HOLDS_BODY_MIN_CHARS)
-    {
-        a.flags[p] |= flag::HOLDS_BODY;
-    }
 }
 
 /// Is `id` named like a side column (`sidebar-container`, `left-rail`)?

@@ -100,8 +100,9 @@ pub fn segment(dom: &Dom, an: &Analysis) -> Vec<RawBlock> {
                         if an.flags[i] & flag::SKIP != 0 {
                             continue;
                         }
-                        let tag: &str = &el.name.local;
-                        if tag == "br" {
+                        // Atoms compare as words: no tag name is read as a string.
+                        let tag = &el.name.local;
+                        if *tag == local_name!("br") {
                             if ctx.pre {
                                 w.buf.push('\n');
                             } else if w.buf.ends_with('\n') {
@@ -116,36 +117,51 @@ pub fn segment(dom: &Dom, an: &Analysis) -> Vec<RawBlock> {
                         }
                         let is_block = an.flags[i] & (flag::BLOCK | flag::CHROME) != 0;
                         let mut inner = ctx;
-                        if tag == "a" && el.attr_named(&local_name!("href")).is_some() {
+                        if *tag == local_name!("a") && el.attr_named(&local_name!("href")).is_some()
+                        {
                             inner.link = true;
                         }
                         if is_block {
                             w.flush(ctx);
                             inner.owner = id;
-                            match tag {
-                                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                            match *tag {
+                                local_name!("h1")
+                                | local_name!("h2")
+                                | local_name!("h3")
+                                | local_name!("h4")
+                                | local_name!("h5")
+                                | local_name!("h6") => {
                                     inner.kind = BlockKind::Heading;
                                     inner.level = tag.as_bytes()[1] - b'0';
                                 }
-                                "li" | "dt" | "dd" => {
+                                local_name!("li") | local_name!("dt") | local_name!("dd") => {
                                     inner.kind = BlockKind::ListItem;
                                     inner.level = ctx.list_depth.max(1);
                                 }
-                                "ul" | "ol" | "dl" | "menu" | "dir" => {
+                                local_name!("ul")
+                                | local_name!("ol")
+                                | local_name!("dl")
+                                | local_name!("menu")
+                                | local_name!("dir") => {
                                     inner.list_depth = ctx.list_depth.saturating_add(1);
                                 }
-                                "blockquote" => inner.kind = BlockKind::Quote,
-                                "pre" | "listing" | "xmp" | "plaintext" => {
+                                local_name!("blockquote") => inner.kind = BlockKind::Quote,
+                                local_name!("pre")
+                                | local_name!("listing")
+                                | local_name!("xmp")
+                                | local_name!("plaintext") => {
                                     inner.kind = BlockKind::Code;
                                     inner.pre = true;
                                 }
-                                "figcaption" | "caption" => inner.kind = BlockKind::ImageCaption,
-                                "p" => {
+                                local_name!("figcaption") | local_name!("caption") => {
+                                    inner.kind = BlockKind::ImageCaption
+                                }
+                                local_name!("p") => {
                                     if ctx.kind != BlockKind::Quote {
                                         inner.kind = BlockKind::Paragraph;
                                     }
                                 }
-                                "table" => {
+                                local_name!("table") => {
                                     if w.try_data_table(id, ctx) {
                                         continue;
                                     }
@@ -220,6 +236,11 @@ impl Walker<'_> {
             let start = i;
             i += 1;
             loop {
+                // Eight bytes at a time while they are plain ASCII words
+                // joined by single spaces.
+                while i + 9 <= b.len() && !word_break_in(&b[i..i + 9]) {
+                    i += 8;
+                }
                 while i < b.len() && BYTE_KIND[b[i] as usize] == WORD {
                     i += 1;
                 }
@@ -434,6 +455,33 @@ fn space_at(t: &str, i: usize, other: &mut u32) -> Option<usize> {
     }
 }
 
+/// Could a word piece of [`Walker::push_text`] end among the first eight
+/// bytes of `b` (nine bytes: the ninth follows the eighth)? Not if each is
+/// a printable ASCII character, or a single space before one; any other
+/// byte (white space, control, non-ASCII) says perhaps, and the bytes are
+/// then read one at a time. All eight bytes are tested at once, as bits of
+/// a word.
+#[inline]
+fn word_break_in(b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // High bit of each byte set when its low seven bits are at least `c`
+    // (no carry crosses a byte).
+    let at_least = |x: u64, c: u64| ((x & LOW7) + (0x80 - c) * ONES) & HIGH;
+    let (Ok(x), Ok(y)) = (b[..8].try_into(), b[1..9].try_into()) else {
+        return true;
+    };
+    let (x, y) = (u64::from_le_bytes(x), u64::from_le_bytes(y));
+    // Bytes below 0x20 or not ASCII.
+    let hard = (x | !at_least(x, 0x20)) & HIGH;
+    // Spaces (0x20), and bytes that no word goes on across: below 0x21
+    // (white space, a second space) or not ASCII.
+    let space = at_least(x, 0x20) & !at_least(x, 0x21) & !x & HIGH;
+    let next_not_word = (y | !at_least(y, 0x21)) & HIGH;
+    hard | (space & next_not_word) != 0
+}
+
 /// Does a white space character start at byte `i` of `t` (a lead byte of
 /// [`MAYBE_SPACE`])?
 #[inline]
@@ -467,5 +515,27 @@ mod tests {
             blocks("<p>x<a href=/>y</a>\u{2003}z</p><pre> p  q\n</pre>"),
             [("xy z".to_string(), 3), (" p  q".to_string(), 2)]
         );
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_only_through_words_and_single_spaces() {
+        use super::word_break_in;
+        assert!(!word_break_in(b"ab cd ef g"));
+        assert!(!word_break_in(b"a,b.c-d! e"));
+        assert!(word_break_in(b"ab  cd efg"));
+        assert!(word_break_in(b"abcdefg \n"));
+        assert!(!word_break_in(b"abcdefg x"));
+        assert!(word_break_in(b"abcdef\ngh"));
+        assert!(word_break_in(b"abc\tdefgh"));
+        assert!(word_break_in("abcd\u{a0}efg".as_bytes()));
+        assert!(word_break_in("abcdéfgh".as_bytes()));
+        assert!(!word_break_in(b"~~~~~~~~~"));
+        assert!(word_break_in(b"abcdefg \x0b"));
+        assert!(word_break_in(b"\x7f\x1fabcdefg"));
+        // The long lines of a text node come out as with one byte at a time.
+        let line = "Words, joined by single spaces;  two spaces\there, a tab,\nthen the end.";
+        let html = format!("<p>{line} {line}</p>");
+        let want = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(blocks(&html)[0].0, format!("{want} {want}"));
     }
 }
