@@ -201,13 +201,14 @@ pub(crate) fn analyse_page_logged(
     limits: &crate::Limits,
     mut log: Option<&mut Vec<String>>,
 ) -> Page {
-    let (dom, parse_warnings) = Dom::parse_limited(html, limits.max_nodes, limits.max_depth);
+    let (mut dom, parse_warnings) = Dom::parse_limited(html, limits.max_nodes, limits.max_depth);
+    let (recomposed, double_encoded) = dom.repair_text();
     if let Some(log) = log.as_deref_mut() {
-        if dom.recomposed > 0 {
-            log.push(crate::nfc::note(dom.recomposed));
+        if recomposed > 0 {
+            log.push(crate::nfc::note(recomposed));
         }
-        if dom.double_encoded > 0 {
-            log.push(crate::mojibake::note(dom.double_encoded));
+        if double_encoded > 0 {
+            log.push(crate::mojibake::note(double_encoded));
         }
     }
     let meta = meta::collect(&dom);
