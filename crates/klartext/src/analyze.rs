@@ -633,7 +633,10 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
     };
     // Pages repeat the same class values thousands of times; classify each
     // distinct value once.
-    let mut name_cache: foldhash::HashMap<&str, Names> = foldhash::HashMap::default();
+    // Keyed by the value and whether it is a class: only a class hides or
+    // names a content module (`HIDDEN_CLASS_NAMES`), so `class="hide"` and
+    // `id="hide"` on one page read differently.
+    let mut name_cache: foldhash::HashMap<(&str, bool), Names> = foldhash::HashMap::default();
     let table = TokenTable::new();
     let mut token_buf: Vec<u8> = Vec::new();
     let mut tag_cache: FxMap<html5ever::LocalName, TagInfo> =
@@ -706,14 +709,13 @@ pub fn analyze(dom: &Dom, honor_hidden: bool) -> Analysis {
                 let name = &attr.name.local;
                 match *name {
                     local_name!("class") | local_name!("id") => {
-                        let names = *name_cache.entry(&attr.value).or_insert_with(|| {
-                            classify_names(
-                                &table,
-                                &attr.value,
-                                *name == local_name!("class"),
-                                &mut token_buf,
-                            )
-                        });
+                        let is_class = *name == local_name!("class");
+                        let names =
+                            *name_cache
+                                .entry((&attr.value, is_class))
+                                .or_insert_with(|| {
+                                    classify_names(&table, &attr.value, is_class, &mut token_buf)
+                                });
                         chrome_token |= names.chrome;
                         comment_token |= names.comments;
                         only_layout_tokens &= names.only_layout || !names.chrome;

@@ -594,3 +594,22 @@ fn ruby_readings_are_not_text() {
     assert!(!doc.text.contains("ぎゃくたい"), "{}", doc.text);
     assert_eq!(doc.title.as_deref(), Some("子どもの安全"));
 }
+
+#[test]
+fn an_id_named_like_a_hiding_class_hides_nothing() {
+    // Only a class hides (`HIDDEN_CLASS_NAMES`); an element whose id happens
+    // to be `hide` is shown. The analysis caches each class or id value's
+    // reading per page, and a class `hide` read first must not decide for
+    // the id `hide` after it.
+    let html = format!(
+        "<html><body><span class=\"hide\">Skip to content</span>\
+         <article><h1>Bridge opens</h1>{}{}{}<div id=\"hide\">{}</div></article></body></html>",
+        prose("the new bridge"),
+        prose("the traffic plan"),
+        prose("the old ferry"),
+        prose("the lighting of the footpath")
+    );
+    let text = text_of(&html);
+    assert!(text.contains("the lighting of the footpath"), "{text}");
+    assert!(!text.contains("Skip to content"), "{text}");
+}
