@@ -928,7 +928,7 @@ const WORD_BUF_BYTES: usize = 32;
 
 /// The lists [`classify_word`] looks a lowercased word up in, each with
 /// its bit ([`CONJUNCTIONS`] are compared as written).
-const CLASSIFY_LISTS: [(&[&str], u16); 7] = [
+const CLASSIFY_LISTS: [(&[&str], u32); 7] = [
     (LEAD_WORDS, listed::LEAD),
     (NAME_PARTICLES, listed::PARTICLE),
     (AFFILIATION_WORDS, listed::AFFILIATION),
@@ -940,13 +940,13 @@ const CLASSIFY_LISTS: [(&[&str], u16); 7] = [
 
 /// Bits of the [`CLASSIFY_LISTS`] a word is in.
 mod listed {
-    pub const LEAD: u16 = 1;
-    pub const PARTICLE: u16 = 2;
-    pub const AFFILIATION: u16 = 4;
-    pub const TIME: u16 = 8;
-    pub const MONTH: u16 = 16;
-    pub const ROLE: u16 = 32;
-    pub const UI: u16 = 64;
+    pub const LEAD: u32 = 1;
+    pub const PARTICLE: u32 = 2;
+    pub const AFFILIATION: u32 = 4;
+    pub const TIME: u32 = 8;
+    pub const MONTH: u32 = 16;
+    pub const ROLE: u32 = 32;
+    pub const UI: u32 = 64;
 }
 
 /// Every word of [`CLASSIFY_LISTS`] with the bits of the lists it is in: a

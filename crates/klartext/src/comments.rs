@@ -1667,15 +1667,15 @@ fn is_item_class_name(c: &str) -> bool {
 const ITEM_CLASS_NAME_MAX_BYTES: usize = crate::patterns::longest(ITEM_CLASS_NAMES);
 
 /// The token lists of [`value_bits`] and the bit each gives.
-const NAME_TOKEN_LISTS: [(&[&str], u16); 8] = [
-    (SECTION_TOKENS, name::STEM),
-    (NOT_SECTION_TOKENS, name::NOT_SECTION),
-    (POINTER_TOKENS, name::POINTER),
-    (AUTHOR_TOKENS, name::AUTHOR),
-    (DATE_TOKENS, name::DATE),
-    (NOISE_TOKENS, name::NOISE),
-    (FORM_TOKENS, name::FORM),
-    (TEXT_TOKENS, name::TEXT),
+const NAME_TOKEN_LISTS: [(&[&str], u32); 8] = [
+    (SECTION_TOKENS, name::STEM as u32),
+    (NOT_SECTION_TOKENS, name::NOT_SECTION as u32),
+    (POINTER_TOKENS, name::POINTER as u32),
+    (AUTHOR_TOKENS, name::AUTHOR as u32),
+    (DATE_TOKENS, name::DATE as u32),
+    (NOISE_TOKENS, name::NOISE as u32),
+    (FORM_TOKENS, name::FORM as u32),
+    (TEXT_TOKENS, name::TEXT as u32),
 ];
 
 /// Every token of [`NAME_TOKEN_LISTS`] with the bits of all lists it is
@@ -1684,7 +1684,8 @@ static TOKEN_TABLE: WordBits<512> = WordBits::new(&NAME_TOKEN_LISTS);
 
 /// The bits of every list of [`NAME_TOKEN_LISTS`] that holds `t` exactly.
 fn token_bits(t: &str) -> u16 {
-    TOKEN_TABLE.get(t)
+    // Every list's bit is a `name::` bit, so the table's bits fit a u16.
+    TOKEN_TABLE.get(t) as u16
 }
 
 /// One comment by its numbered id (`comment-340`, `li-comment-12`).
@@ -2389,7 +2390,7 @@ mod tests {
                     .iter()
                     .filter(|(l, _)| l.contains(t))
                     .fold(0, |b, (_, bit)| b | bit);
-                assert_eq!(token_bits(t), want, "{t}");
+                assert_eq!(u32::from(token_bits(t)), want, "{t}");
             }
         }
         for t in ["", "comment", "foo", "authors", "datum2", "replie"] {

@@ -12,6 +12,8 @@
 //! the declaration is taken without running the detector, whose trigram
 //! scoring over every language of the script is the costly part.
 
+use crate::patterns::WordBits;
+
 /// Text beyond this many bytes does not change the verdict; cutting it keeps
 /// detection cheap on long pages.
 const SAMPLE_BYTES: usize = 512;
@@ -177,35 +179,13 @@ fn function_word_hits(sample: &str) -> ([usize; LISTS], usize) {
     (hits, words)
 }
 
-/// Slots of [`WORD_TABLE`] (a power of two, more than twice the words
-/// listed).
-const WORD_SLOTS: usize = 1024;
-
-/// The slot a word's probe starts at (its tag-name key, lowercase bytes).
-const fn word_slot(w: &[u8]) -> usize {
-    (crate::limits::name_key(w) % WORD_SLOTS as u64) as usize
-}
-
-/// Whether two byte strings are equal (in a `const` context).
-const fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// Every listed word with the lists that hold it (bit `k` for list `k`:
-/// [`FUNCTION_WORDS`], then [`NEIGHBOUR_WORDS`]), as an open-addressing
-/// table built at compile time (`""` marks a free slot); immutable.
-static WORD_TABLE: [(&str, u32); WORD_SLOTS] = {
-    let mut table = [("", 0u32); WORD_SLOTS];
+/// [`FUNCTION_WORDS`], then [`NEIGHBOUR_WORDS`]), built at compile time.
+static WORD_TABLE: WordBits<1024> = WordBits::new(&WORD_LISTS);
+
+/// The lists of [`WORD_TABLE`], each with its bit.
+const WORD_LISTS: [(&[&str], u32); LISTS] = {
+    let mut lists: [(&[&str], u32); LISTS] = [(&[], 0); LISTS];
     let mut k = 0;
     while k < LISTS {
         let list = if k < FUNCTION_WORDS.len() {
@@ -213,34 +193,15 @@ static WORD_TABLE: [(&str, u32); WORD_SLOTS] = {
         } else {
             NEIGHBOUR_WORDS[k - FUNCTION_WORDS.len()]
         };
-        let mut i = 0;
-        while i < list.len() {
-            let w = list[i].as_bytes();
-            let mut slot = word_slot(w);
-            while !table[slot].0.is_empty() && !same(table[slot].0.as_bytes(), w) {
-                slot = (slot + 1) % WORD_SLOTS;
-            }
-            table[slot] = (list[i], table[slot].1 | (1 << k));
-            i += 1;
-        }
+        lists[k] = (list, 1 << k);
         k += 1;
     }
-    table
+    lists
 };
 
 /// The lists (bits as in [`WORD_TABLE`]) that hold `word` (lowercase).
 fn lists_holding(word: &str) -> u32 {
-    let mut slot = word_slot(word.as_bytes());
-    loop {
-        let (w, mask) = WORD_TABLE[slot];
-        if w == word {
-            return mask;
-        }
-        if w.is_empty() {
-            return 0;
-        }
-        slot = (slot + 1) % WORD_SLOTS;
-    }
+    WORD_TABLE.get(word)
 }
 
 /// How many word lists there are (at most 32: one bit each).

@@ -916,15 +916,16 @@ impl StemSet {
 /// Words of several lists with, for each, the bits of the lists it is in:
 /// a hash table built at compile time (FNV-1a, open addressing; an empty key
 /// marks a free slot), so a word is looked up once instead of in each list.
-/// `SLOTS` is a power of two, at least twice the words listed.
+/// `SLOTS` is a power of two, at least twice the words listed; up to 32
+/// lists (one bit each). Used by authors, comments and lang.
 pub(crate) struct WordBits<const SLOTS: usize> {
     keys: [&'static str; SLOTS],
-    bits: [u16; SLOTS],
+    bits: [u32; SLOTS],
 }
 
 impl<const SLOTS: usize> WordBits<SLOTS> {
     /// The table of `lists`, each with its bit (or bits).
-    pub(crate) const fn new(lists: &[(&'static [&'static str], u16)]) -> Self {
+    pub(crate) const fn new(lists: &[(&'static [&'static str], u32)]) -> Self {
         assert!(SLOTS.is_power_of_two(), "WordBits needs a power of two");
         let mut t = WordBits {
             keys: [""; SLOTS],
@@ -959,7 +960,7 @@ impl<const SLOTS: usize> WordBits<SLOTS> {
     }
 
     /// The bits of every list that holds `w` exactly (0 for none).
-    pub(crate) fn get(&self, w: &str) -> u16 {
+    pub(crate) fn get(&self, w: &str) -> u32 {
         if w.is_empty() {
             return 0;
         }
