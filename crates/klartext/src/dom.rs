@@ -270,8 +270,8 @@ impl Dom {
     pub(crate) fn repair_text(&mut self) -> (usize, usize) {
         let mut count = 0;
         let mut composed = 0;
-        let mut visit = |t: &mut StrTendril| {
-            if nfc::highest_byte(t) < 0x80 {
+        self.for_each_text_mut(|t| {
+            if t.is_ascii() {
                 return;
             }
             if let Cow::Owned(s) = nfc::nfc(t) {
@@ -279,40 +279,34 @@ impl Dom {
                 composed += 1;
             }
             mojibake::count_into(t, &mut count);
-        };
-        for node in &mut self.nodes {
-            match &mut node.data {
-                NodeData::Text(t) => visit(t),
-                NodeData::Element(e) => e
-                    .attrs
-                    .iter_mut()
-                    .filter(|a| is_text_attribute(&a.name.local))
-                    .for_each(|a| visit(&mut a.value)),
-                _ => {}
-            }
-        }
+        });
         if count < mojibake::MIN_DOUBLE_ENCODED {
             return (composed, 0);
         }
         let mut repaired = 0;
-        let mut fix = |t: &mut StrTendril| {
+        self.for_each_text_mut(|t| {
             if let Some((s, n)) = mojibake::repair(t) {
                 *t = StrTendril::from(s);
                 repaired += n;
             }
-        };
+        });
+        (composed, repaired)
+    }
+
+    /// Calls `f` on every text node and text attribute value
+    /// ([`is_text_attribute`]), for the text rules to rewrite in place.
+    fn for_each_text_mut(&mut self, mut f: impl FnMut(&mut StrTendril)) {
         for node in &mut self.nodes {
             match &mut node.data {
-                NodeData::Text(t) => fix(t),
+                NodeData::Text(t) => f(t),
                 NodeData::Element(e) => e
                     .attrs
                     .iter_mut()
                     .filter(|a| is_text_attribute(&a.name.local))
-                    .for_each(|a| fix(&mut a.value)),
+                    .for_each(|a| f(&mut a.value)),
                 _ => {}
             }
         }
-        (composed, repaired)
     }
 
     /// Rule `flatten-deep-nodes`: make every node below depth `limit` a

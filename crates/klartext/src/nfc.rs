@@ -40,14 +40,6 @@ fn surely_nfc(text: &str) -> bool {
     true
 }
 
-/// The highest byte of `text` (0 when empty): below 0x80 the text is
-/// ASCII, below [`FIRST_BYTE_OF_COMBINING_MARKS`] it is NFC. A fold without
-/// an early exit, which the compiler turns into vector maxima: cheaper than
-/// a byte-by-byte search on the short strings a page is made of.
-pub fn highest_byte(text: &str) -> u8 {
-    text.bytes().fold(0, u8::max)
-}
-
 /// `text` in NFC; borrowed when it already is (ASCII always is, and the
 /// quick check answers for most other text without building anything).
 pub fn nfc(text: &str) -> Cow<'_, str> {
