@@ -106,7 +106,8 @@ fn plausible(c: char) -> bool {
 /// length in bytes of `text` and the character it stands for.
 fn sequence_at(text: &str, at: usize) -> Option<(usize, char)> {
     let mut chars = text[at..].chars();
-    let lead = byte_of(chars.next()?)?;
+    let first = chars.next()?;
+    let lead = byte_of(first)?;
     let need = match lead {
         0xC2..=0xDF => 1,
         0xE0..=0xEF => 2,
@@ -114,7 +115,7 @@ fn sequence_at(text: &str, at: usize) -> Option<(usize, char)> {
         _ => return None,
     };
     let mut bytes = [lead, 0, 0, 0];
-    let mut len = text[at..].chars().next()?.len_utf8();
+    let mut len = first.len_utf8();
     for slot in bytes.iter_mut().skip(1).take(need) {
         let c = chars.next()?;
         let b = byte_of(c)?;
